@@ -1,0 +1,222 @@
+"""From raw input to a BounceReport: read, find recipients, judge, attach notices."""
+from __future__ import annotations
+
+import re
+
+from checker.bounce import freetext, mime
+from checker.bounce.document import MAX_INPUT_BYTES, Document, read_document
+from checker.bounce.dsn import DsnRecipient
+from checker.bounce.judge import Evidence, judge, phrase_reason
+from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES
+from checker.bounce.reasons import actor_for, permanence
+from checker.bounce.report import BounceReport, OriginalMessage, RecipientResult
+from checker.errors import UnreadableInput
+
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_DELAY_WORDS = ("delay", "will continue trying", "still trying", "will be retried",
+                "not yet been delivered", "warning: could not send", "遅延")
+
+
+def analyze_bounce(data: bytes | str) -> BounceReport:
+    """Read a bounce (whole message, pasted fragment or single line) and judge it."""
+    if isinstance(data, str):
+        data = data.encode("utf-8", errors="replace")
+    data = _readable_bytes(data)
+    return build_report(read_document(data))
+
+
+def _readable_bytes(data: bytes) -> bytes:
+    if not data.strip():
+        raise UnreadableInput("入力が空です。エラーメールの本文か、.eml ファイルを指定してください。")
+    sample = data[:65536]
+    controls = len(_CONTROL.findall(sample))
+    if controls * 10 > len(sample):
+        raise UnreadableInput("文字として読める内容が見つかりません。画像や圧縮ファイルではなく、"
+                              "エラーメールの本文を貼り付けてください。")
+    return _CONTROL.sub(b"", data) if controls else data
+
+
+def build_report(doc: Document) -> BounceReport:
+    subject = doc.header("subject")
+    general = subject + "\n" + doc.human_text
+    excluded = _sender_side_addresses(doc)
+    if doc.feedback_report:
+        kind, results = "feedback", _feedback_results(doc)
+    elif _is_autoreply(doc, subject):
+        kind, results = "autoreply", _autoreply_results(doc)
+    else:
+        results = _failure_results(doc, general, excluded)
+        kind = _kind(results, general)
+    return BounceReport(kind=kind, results=tuple(results), original=_original(doc),
+                        notices=tuple(_notices(doc, results)))
+
+
+def _failure_results(doc: Document, general: str, excluded: set[str]) -> list[RecipientResult]:
+    findings = freetext.scan(doc.human_text, excluded)
+    by_address = {f.recipient.lower(): f for f in findings}
+    dsn_recipients = [r for report in doc.dsn_reports for r in report.recipients]
+    if dsn_recipients:
+        return [_from_dsn(r, by_address, general) for r in dsn_recipients]
+    if findings:
+        return [_from_text(f, general) for f in findings]
+    return _without_recipient(doc, general)
+
+
+def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> RecipientResult:
+    recipient = record.final or record.original
+    finding = by_address.get(recipient.lower()) or by_address.get(record.original.lower())
+    context = finding.context if finding else ""
+    text_diagnostic = finding.diagnostic if finding else ""
+    diagnostic = record.diagnostic or text_diagnostic
+    status = record.status or freetext.first_status(diagnostic)
+    replycode = freetext.first_replycode(diagnostic) or (finding.replycode if finding else "")
+    command = freetext.find_command(diagnostic) or freetext.find_command(context)
+    evidence = Evidence(diagnostic=diagnostic + "\n" + text_diagnostic, context=context, general=general,
+                        status=status, replycode=replycode, command=command, action=record.action,
+                        diagnostic_type=record.diagnostic_type)
+    remote = record.remote_host or freetext.find_remote_host(diagnostic) or (finding.remote_host if finding else "")
+    return _result(recipient, evidence, record.action or "failed", remote)
+
+
+def _from_text(finding: freetext.TextFinding, general: str) -> RecipientResult:
+    evidence = Evidence(diagnostic=finding.diagnostic, context=finding.context, general=general,
+                        status=finding.status, replycode=finding.replycode, command=finding.command)
+    action = "delayed" if _mentions_delay(finding.context) and finding.status[:1] != "5" else "failed"
+    evidence = Evidence(**{**evidence.__dict__, "action": action})
+    return _result(finding.recipient, evidence, action, finding.remote_host)
+
+
+def _without_recipient(doc: Document, general: str) -> list[RecipientResult]:
+    """No address found: a single line, a subject, or a paste without the address."""
+    text = doc.human_text.strip() or general.strip()
+    status = freetext.first_status(general)
+    replycode = freetext.first_replycode(general)
+    if not (status or replycode or phrase_reason(general)):
+        return []
+    recipient = _original_recipient(doc)
+    evidence = Evidence(diagnostic=text[:1000], context=text, general=general, status=status,
+                        replycode=replycode, command=freetext.find_command(general))
+    return [_result(recipient, evidence, "failed", freetext.find_remote_host(general))]
+
+
+def _result(recipient: str, evidence: Evidence, action: str, remote_host: str) -> RecipientResult:
+    reason = judge(evidence)
+    diagnostic = evidence.diagnostic.split("\n", 1)[0].strip() or evidence.diagnostic.strip()
+    return RecipientResult(
+        recipient=recipient,
+        reason=reason,
+        status=evidence.status,
+        replycode=evidence.replycode,
+        action=action,
+        remote_host=remote_host,
+        diagnostic=diagnostic,
+        command=evidence.command,
+        permanent=permanence(reason, evidence.status, evidence.replycode),
+        actor=actor_for(reason),
+        address_problems=address_problems(recipient),
+    )
+
+
+def address_problems(recipient: str) -> tuple[str, ...]:
+    if not recipient:
+        return ()
+    try:
+        from checker.address import check_address
+        report = check_address(recipient)
+        return tuple(problem.code for problem in report.problems)
+    except Exception:  # the address checker is a separate component; never let it sink a report
+        return ()
+
+
+def _feedback_results(doc: Document) -> list[RecipientResult]:
+    fields = dict(mime.split_headers(doc.feedback_report.lstrip("\n"))[0])
+    recipient = _strip_address(fields.get("original-rcpt-to", "")) or _original_recipient(doc)
+    kind = fields.get("feedback-type", "")
+    evidence = Evidence(diagnostic=kind, action="")
+    return [RecipientResult(recipient=recipient, reason="feedback", diagnostic=kind, action="",
+                            permanent=None, actor=actor_for("feedback"),
+                            address_problems=address_problems(recipient)) for _ in (evidence,)]
+
+
+def _is_autoreply(doc: Document, subject: str) -> bool:
+    if doc.dsn_reports or doc.is_fragment:
+        return False
+    sender = freetext.find_addresses(doc.header("from"))
+    if sender and freetext.is_system_address(sender[0]):
+        return False
+    if subject.strip().lower().startswith(AUTOREPLY_SUBJECT_PREFIXES):
+        return True
+    marked = (doc.header("auto-submitted").lower().startswith("auto-replied")
+              or doc.header("x-autoreply") or doc.header("x-autorespond")
+              or doc.header("precedence").lower() == "auto_reply")
+    return bool(marked) and not (freetext.first_status(doc.human_text) or phrase_reason(doc.human_text))
+
+
+def _autoreply_results(doc: Document) -> list[RecipientResult]:
+    sender = freetext.find_addresses(doc.header("from"))
+    recipient = sender[0] if sender else ""
+    return [RecipientResult(recipient=recipient, reason="vacation", action="", permanent=None,
+                            diagnostic=doc.human_text.strip().split("\n", 1)[0][:200],
+                            actor=actor_for("vacation"))]
+
+
+def _kind(results: list[RecipientResult], general: str) -> str:
+    if not results:
+        return "not-bounce"
+    if all(r.reason == "delivered" for r in results):
+        return "delivered"
+    failing = [r for r in results if r.reason != "delivered"]
+    if all(r.action == "delayed" for r in failing):
+        return "delayed"
+    return "bounce"
+
+
+def _mentions_delay(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _DELAY_WORDS)
+
+
+def _sender_side_addresses(doc: Document) -> set[str]:
+    names = [doc.header("to"), doc.header("from"), doc.header("reply-to")]
+    if doc.original_headers:
+        names += [value for key, value in doc.original_headers if key in ("from", "return-path", "sender")]
+    return {address.lower() for value in names for address in freetext.find_addresses(value)}
+
+
+def _original_recipient(doc: Document) -> str:
+    for key, value in doc.original_headers or ():
+        if key == "to":
+            addresses = freetext.find_addresses(value)
+            if len(addresses) == 1:
+                return addresses[0]
+    return ""
+
+
+def _strip_address(value: str) -> str:
+    found = freetext.find_addresses(value)
+    return found[0] if found else ""
+
+
+def _original(doc: Document) -> OriginalMessage | None:
+    if not doc.original_headers:
+        return None
+    values = {}
+    for key, value in doc.original_headers:
+        if key in ("subject", "date", "to") and key not in values:
+            values[key] = mime.decode_header_value(value)
+    return OriginalMessage(**values) if values else None
+
+
+def _notices(doc: Document, results: list[RecipientResult]) -> list[str]:
+    notices = []
+    if doc.truncated:
+        notices.append(f"入力が長いため、最初の {MAX_INPUT_BYTES // 1024 // 1024} MiB だけを調べました。")
+    if doc.state.too_deep:
+        notices.append("添付されたメッセージの入れ子が深すぎるため、奥の部分は開かずに調べました。")
+    for charset in sorted(doc.state.unknown_charsets):
+        notices.append(f"文字コード「{charset[:40]}」が分からないため、文字コードを推測して読みました。")
+    if doc.state.bad_base64:
+        notices.append("base64 で符号化された部分が壊れていたため、一部を読めませんでした。")
+    if not results:
+        notices.append("配送の失敗を示す内容（宛先アドレスやエラーの理由）が見つかりませんでした。")
+    return notices

@@ -1,0 +1,68 @@
+"""What RFC 3463 enhanced status codes say about the reason, as a table.
+
+Only subject.detail pairs that name one cause are listed; generic ones (x.0.0, x.7.1
+"delivery not authorized", x.5.0 ...) say too little, so the judge reads the text instead.
+Keys are "subject.detail"; the class (2, 4 or 5) only says permanent or temporary.
+"""
+from __future__ import annotations
+
+STATUS_REASONS: dict[str, str] = {
+    "1.1": "userunknown",
+    "1.2": "hostunknown",
+    "1.3": "userunknown",
+    "1.4": "userunknown",
+    "1.6": "hasmoved",
+    "1.7": "rejected",
+    "1.8": "rejected",
+    "1.10": "notaccept",
+    "2.1": "suspend",
+    "2.2": "mailboxfull",
+    "2.3": "emailtoolarge",
+    "3.1": "systemfull",
+    "3.4": "emailtoolarge",
+    "3.5": "systemerror",
+    "4.1": "networkerror",
+    "4.2": "networkerror",
+    "4.3": "networkerror",
+    "4.4": "networkerror",
+    "4.6": "networkerror",
+    "4.7": "expired",
+    "5.1": "syntaxerror",
+    "5.2": "syntaxerror",
+    "5.3": "ratelimited",
+    "5.4": "syntaxerror",
+    "5.6": "contenterror",
+    "6.0": "contenterror",
+    "6.1": "contenterror",
+    "6.2": "contenterror",
+    "6.3": "contenterror",
+    "6.5": "contenterror",
+    "6.6": "contenterror",
+    "6.7": "contenterror",
+    "7.7": "securityerror",
+    "7.8": "securityerror",
+    "7.9": "securityerror",
+    "7.10": "failedstarttls",
+    "7.11": "failedstarttls",
+    "7.13": "suspend",
+    "7.17": "hasmoved",
+    "7.18": "hasmoved",
+    "7.20": "authfailure",
+    "7.21": "authfailure",
+    "7.22": "authfailure",
+    "7.23": "authfailure",
+    "7.24": "authfailure",
+    "7.25": "requireptr",
+    "7.26": "authfailure",
+    "7.27": "notaccept",
+    "7.28": "ratelimited",
+    "7.29": "authfailure",
+    "7.30": "failedstarttls",
+}
+
+
+def status_reason(status: str) -> str:
+    """The reason a status code names by itself, or "" when it is generic."""
+    if not status or status[0] == "2":
+        return ""
+    return STATUS_REASONS.get(status.split(".", 1)[1] if "." in status else "", "")

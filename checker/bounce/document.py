@@ -1,0 +1,147 @@
+"""Turn raw input into the pieces the detectors read: the human-readable text, the
+delivery-status reports, the returned message's headers and the bounce's own headers."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from checker.bounce import mime
+from checker.bounce.dsn import DsnReport, parse_delivery_status
+
+MAX_INPUT_BYTES = 1024 * 1024
+
+_TAG = re.compile(r"<[^<>]{0,2000}>")
+_BLOCK_TAG = re.compile(r"<\s{0,3}/?\s{0,3}(?:br|p|div|tr|li|h\d|table|hr)\b[^<>]{0,2000}>", re.I)
+_SCRIPT_STYLE = re.compile(r"<(style|script|head)\b.{0,20000}?</\1\s{0,3}>", re.I | re.S)
+_ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&nbsp;": " ", "&#39;": "'", "&apos;": "'"}
+_ENTITY = re.compile(r"&(?:lt|gt|amp|quot|nbsp|#39|apos);")
+_QUOTE_MARKS = re.compile(r"^(?:[ \t]{0,8}>)+ ?", re.M)
+
+# Words that name the copy of the returned message inside a plain-text bounce.
+_ORIGINAL_WORDS = (
+    r"(?:original message|copy of (?:the|your) (?:original )?message|returned message|"
+    r"original headers|headers of the original|message headers|unsent message|"
+    r"undelivered message|rfc822 headers|below this line is a copy|original mail|"
+    r"元のメッセージ|元メッセージ|送信したメッセージ|返送されたメッセージ|元のメール)"
+)
+# ...on a separator line ("----- Original message -----") or a lead-in line ending in ":",
+# "follows" or "below"; not in running prose such as "The original message was received at".
+_ORIGINAL_START = re.compile(
+    r"^[ \t>|]{0,8}(?:[-=*_]{2,40}[^\n]{0,40}?" + _ORIGINAL_WORDS + r"[^\n]{0,60}$|"
+    r"[^\n]{0,40}?" + _ORIGINAL_WORDS + r"[^\n]{0,40}?(?::|follows?\.?|below\.?|-{2,40})[ \t]*$)",
+    re.I | re.M)
+_HEADER_START = re.compile(
+    r"^(?:Received|Return-Path|DKIM-Signature|Message-I[Dd]|MIME-Version|X-[A-Za-z0-9-]{1,40}|"
+    r"From|To|Subject|Date|Content-Type):[ \t]", re.M)
+
+
+@dataclass
+class Document:
+    """The readable pieces of one input."""
+
+    headers: list[tuple[str, str]] = field(default_factory=list)
+    human_text: str = ""
+    dsn_reports: list[DsnReport] = field(default_factory=list)
+    original_headers: list[tuple[str, str]] | None = None
+    feedback_report: str = ""
+    is_fragment: bool = False
+    truncated: bool = False
+    state: mime.ReadState = field(default_factory=mime.ReadState)
+
+    def header(self, name: str) -> str:
+        for key, value in self.headers:
+            if key == name:
+                return mime.decode_header_value(value)
+        return ""
+
+
+def read_document(data: bytes) -> Document:
+    doc = Document()
+    if len(data) > MAX_INPUT_BYTES:
+        data = data[:MAX_INPUT_BYTES]
+        doc.truncated = True
+    raw = mime.normalize_newlines(data.decode("latin-1"))
+    if mime.looks_like_message(raw):
+        root = mime.parse_message(raw.lstrip("\n"), doc.state)
+        doc.headers = root.headers
+        _gather(root, doc)
+    else:
+        doc.is_fragment = True
+        doc.human_text = _unquote(mime.guess_decode(data if not doc.truncated else raw.encode("latin-1")))
+        doc.human_text = mime.normalize_newlines(doc.human_text)
+    doc.human_text, inline_original = split_inline_original(doc.human_text)
+    if doc.original_headers is None and inline_original:
+        doc.original_headers = inline_original
+    return doc
+
+
+def _gather(root: mime.Part, doc: Document) -> None:
+    texts: list[str] = []
+    html: list[str] = []
+    for part in _bounce_parts(root):
+        ctype = part.content_type
+        if ctype in ("message/delivery-status", "message/global-delivery-status"):
+            doc.dsn_reports.append(parse_delivery_status(part.text))
+        elif ctype == "message/feedback-report":
+            doc.feedback_report = part.text
+        elif ctype in ("message/rfc822", "message/global"):
+            if doc.original_headers is None and part.children:
+                doc.original_headers = part.children[0].headers
+        elif ctype in ("text/rfc822-headers", "message/rfc822-headers"):
+            if doc.original_headers is None:
+                doc.original_headers, _ = mime.split_headers(part.text.lstrip("\n"))
+        elif ctype == "text/html":
+            html.append(part.text)
+        elif ctype.startswith("text/") or ctype == "message/partial" or not part.headers:
+            texts.append(part.text)
+    if not texts and html:
+        texts = [html_to_text(t) for t in html]
+    doc.human_text = "\n".join(texts)
+
+
+def _bounce_parts(root: mime.Part):
+    """Leaf parts of the bounce itself, without entering the returned message."""
+    stack = [root]
+    while stack:
+        part = stack.pop()
+        if part.children and part.content_type.startswith("multipart/"):
+            stack.extend(reversed(part.children))
+        else:
+            yield part
+
+
+def html_to_text(html: str) -> str:
+    html = _SCRIPT_STYLE.sub(" ", html)
+    html = _BLOCK_TAG.sub("\n", html)
+    html = _TAG.sub("", html)
+    return _ENTITY.sub(lambda m: _ENTITIES[m.group(0)], html)
+
+
+def _unquote(text: str) -> str:
+    """Remove e-mail quote marks ('> ') a mail app adds when a customer replies or forwards."""
+    if ">" not in text:
+        return text
+    return _QUOTE_MARKS.sub("", mime.normalize_newlines(text))
+
+
+def split_inline_original(text: str) -> tuple[str, list[tuple[str, str]] | None]:
+    """Cut a plain-text bounce where the copy of the returned message begins."""
+    cut = None
+    marker = _ORIGINAL_START.search(text)
+    if marker:
+        cut = marker.start()
+    header = _HEADER_START.search(text, cut or 0)
+    if header and _is_header_block(text, header.start()):
+        original, _ = mime.split_headers(text[header.start():])
+        if cut is None:
+            cut = header.start()
+        return text[:cut], original
+    if cut is not None:
+        return text[:cut], None
+    return text, None
+
+
+def _is_header_block(text: str, start: int) -> bool:
+    lines = text[start:start + 3000].split("\n", 6)[:6]
+    count = sum(1 for line in lines if line[:1] in (" ", "\t") or mime._HEADER_LINE.match(line))
+    return count >= 3

@@ -1,0 +1,105 @@
+"""RFC 3464 message/delivery-status: per-message and per-recipient fields."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
+_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,60})\s{0,5}:[ \t]{0,20}(.*)")
+_RECIPIENT_SLOTS = {"final-recipient": "final", "original-recipient": "original"}
+
+
+@dataclass
+class DsnRecipient:
+    """One per-recipient group, with values as written (type prefixes removed)."""
+
+    final: str = ""
+    original: str = ""
+    action: str = ""
+    status: str = ""
+    remote_host: str = ""
+    diagnostic_type: str = ""
+    diagnostic: str = ""
+
+
+@dataclass
+class DsnReport:
+    reporting_mta: str
+    recipients: list[DsnRecipient]
+
+
+def parse_delivery_status(text: str) -> DsnReport:
+    """Read the fields of a delivery-status body; tolerate missing blank lines and folding."""
+    reporting_mta = ""
+    recipients: list[DsnRecipient] = []
+    current: DsnRecipient | None = None
+    for name, value in _fields(text):
+        if not name:
+            current = None  # a blank line ends a group (RFC 3464 section 2.1)
+            continue
+        if name == "reporting-mta":
+            reporting_mta = _strip_type(value)
+            continue
+        slot = _RECIPIENT_SLOTS.get(name)
+        if slot and (current is None or getattr(current, slot)):
+            current = DsnRecipient()
+            recipients.append(current)
+        if current is not None:
+            _store(current, name, value)
+    return DsnReport(reporting_mta, [r for r in recipients if r.final or r.original])
+
+
+def _fields(text: str):
+    name, value = "", ""
+    for line in text.split("\n"):
+        if not line.strip():
+            if name:
+                yield name, value.strip()
+            name = ""
+            yield "", ""
+            continue
+        if line[:1] in (" ", "\t") and name:
+            value += " " + line.strip()
+            continue
+        if name:
+            yield name, value.strip()
+            name = ""
+        match = _FIELD.match(line)
+        if match:
+            name, value = match.group(1).lower(), match.group(2)
+    if name:
+        yield name, value.strip()
+
+
+def _store(record: DsnRecipient, name: str, value: str) -> None:
+    if name == "final-recipient":
+        record.final = _address(value)
+    elif name == "original-recipient":
+        record.original = _address(value)
+    elif name == "x-actual-recipient" and not record.final:
+        record.final = _address(value)
+    elif name == "action":
+        record.action = value.split("(", 1)[0].strip().lower()
+    elif name == "status":
+        match = _STATUS.search(value)
+        record.status = match.group(1) if match else ""
+    elif name == "remote-mta":
+        record.remote_host = _strip_type(value).strip("[]")
+    elif name == "diagnostic-code":
+        kind, sep, rest = value.partition(";")
+        if sep and len(kind) < 20 and " " not in kind.strip():
+            record.diagnostic_type, record.diagnostic = kind.strip().lower(), rest.strip()
+        else:
+            record.diagnostic = value.strip()
+
+
+def _strip_type(value: str) -> str:
+    kind, sep, rest = value.partition(";")
+    return rest.strip() if sep else value.strip()
+
+
+def _address(value: str) -> str:
+    address = _strip_type(value).strip()
+    if address.startswith("<") and ">" in address:
+        address = address[1:address.index(">")]
+    return address.strip().strip("<>").strip()

@@ -1,0 +1,163 @@
+"""Read recipients and diagnostics out of bounce text that follows no standard.
+
+Most servers write the same shapes: the failed address on a line of its own or followed
+by ':' and the reason (Postfix, qmail, Exim, OpenSMTPD, carriers), a session transcript
+(Sendmail: '>>> RCPT To:' / '<<< 550 ...'), or a notice with the remote server's answer a
+few lines below the address (Gmail, Exchange, Yahoo). Rather than one parser per product,
+the text is cut into one block per recipient and each block is searched for the server's
+answer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ADDRESS = re.compile(
+    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24}")
+STATUS_CODE = re.compile(r"(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]\d)")
+REPLY_CODE = re.compile(r"(?:^|[\s#:(\[\"'<=]|\bsaid:?)([245][0-5]\d)(?:[ -]|$)")
+_REPLY_AT_START = re.compile(r"^[\s#<>(\[\"']{0,6}([245][0-5]\d)(?:[ -]|$)")
+_ANSWER_LEAD = re.compile(
+    r"(?:said|returned|responded|reported|answered|reason|error|response|diagnostic|"
+    r"server replied|remote host said)\s{0,3}[:)]", re.I)
+_COMMAND = re.compile(
+    r"(?:after|in reply to|in response to|>>>|while sending|during)\s{0,3}(?:the\s)?"
+    r"(?:end of\s)?(rcpt to|rcpt|mail from|mail|data|helo|ehlo|starttls|auth|connect)\b"
+    r"|\[(RCPT_TO|MAIL_FROM|DATA)\]"
+    r"|\b(RCPT TO|MAIL FROM)\s{0,2}(?:command|:\s{0,2}<)", re.I)
+_REMOTE_HOST = re.compile(
+    r"(?:\bhost|while talking to|remote (?:host|server|mta)|generating server|"
+    r"\bserver|mail exchanger|\bmx)\s{0,3}[:=]?\s{0,3}\[?([A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24})\b",
+    re.I)
+# Addresses that never are the failed recipient: the systems that write bounces.
+_SYSTEM_LOCALPARTS = ("mailer-daemon", "postmaster", "double-bounce", "noreply", "no-reply",
+                      "maildelivery", "mail-daemon", "mailerdaemon", "bounce", "bounces")
+
+
+@dataclass
+class TextFinding:
+    """A recipient found in free text, with the server's answer about it."""
+
+    recipient: str
+    diagnostic: str
+    context: str
+    status: str = ""
+    replycode: str = ""
+    command: str = ""
+    remote_host: str = ""
+
+
+def find_addresses(text: str) -> list[str]:
+    return [clean_address(m.group(0)) for m in ADDRESS.finditer(text)]
+
+
+def clean_address(address: str) -> str:
+    return address.strip(".'\"`").removeprefix("mailto:")
+
+
+def is_system_address(address: str) -> bool:
+    local = address.split("@", 1)[0].lower()
+    return local in _SYSTEM_LOCALPARTS
+
+
+def scan(text: str, excluded: set[str]) -> list[TextFinding]:
+    """One finding per recipient named in the text, in order; excluded are lower-case."""
+    lines = text.split("\n")
+    firsts: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for index, line in enumerate(lines):
+        if "@" not in line or _is_header_echo(line):
+            continue
+        for address in find_addresses(line):
+            key = address.lower()
+            if key in seen or key in excluded or is_system_address(address):
+                continue
+            seen.add(key)
+            firsts.append((index, address))
+    findings = []
+    for number, (start, address) in enumerate(firsts):
+        end = firsts[number + 1][0] if number + 1 < len(firsts) else len(lines)
+        if end == start:
+            end = start + 1
+        block = lines[start:end]
+        if len(firsts) == 1:
+            block = lines[:start] + block  # a lone recipient: every line may be about it
+            start_in_block = start
+        else:
+            start_in_block = 0
+        findings.append(_finding(address, block, start_in_block))
+    return findings
+
+
+def _is_header_echo(line: str) -> bool:
+    head = line.lstrip(" >").lower()
+    return head.startswith(("from:", "reply-to:", "return-path:", "sender:", "message-id:",
+                            "references:", "in-reply-to:", "reporting-mta:", "x-"))
+
+
+def _finding(address: str, block: list[str], own_line: int) -> TextFinding:
+    context = "\n".join(block)
+    diagnostic = answer_text(block, own_line, address)
+    source = diagnostic or context
+    return TextFinding(
+        recipient=address,
+        diagnostic=diagnostic,
+        context=context,
+        status=first_status(diagnostic) or first_status(context),
+        replycode=first_replycode(diagnostic) or first_replycode(context),
+        command=find_command(context),
+        remote_host=find_remote_host(source) or find_remote_host(context),
+    )
+
+
+def answer_text(block: list[str], own_line: int, address: str) -> str:
+    """The server's answer: the first line carrying a reply/status code or an
+    'X said:' lead-in, with its continuation lines; else the words after the address."""
+    for index, line in enumerate(block):
+        if _carries_answer(line):
+            return _with_continuation(block, index)
+    line = block[own_line] if own_line < len(block) else ""
+    position = line.lower().find(address.lower())
+    after = line[position + len(address):].lstrip(">:;,) \t") if position >= 0 else ""
+    if len(after) > 3:
+        return _with_continuation(block, own_line, first=after)
+    following = [l.strip() for l in block[own_line + 1: own_line + 4] if l.strip()]
+    return " ".join(following)[:500]
+
+
+def _carries_answer(line: str) -> bool:
+    if _REPLY_AT_START.match(line) or STATUS_CODE.search(line):
+        return True
+    return bool(REPLY_CODE.search(line) and _ANSWER_LEAD.search(line))
+
+
+def _with_continuation(block: list[str], index: int, first: str | None = None) -> str:
+    pieces = [(first if first is not None else block[index]).strip()]
+    for line in block[index + 1: index + 8]:
+        if not line.strip() or not line[:1].isspace():
+            break
+        pieces.append(line.strip())
+    return " ".join(pieces)[:1000]
+
+
+def first_status(text: str) -> str:
+    match = STATUS_CODE.search(text)
+    return match.group(1) if match else ""
+
+
+def first_replycode(text: str) -> str:
+    match = REPLY_CODE.search(text)
+    return match.group(1) if match else ""
+
+
+def find_command(text: str) -> str:
+    match = _COMMAND.search(text)
+    if not match:
+        return ""
+    word = next(group for group in match.groups() if group).upper().replace("_", " ")
+    return {"RCPT TO": "RCPT", "MAIL FROM": "MAIL", "END OF": "DATA", "CONNECT": "CONN"}.get(word, word)
+
+
+def find_remote_host(text: str) -> str:
+    match = _REMOTE_HOST.search(text)
+    return match.group(1).lower() if match else ""

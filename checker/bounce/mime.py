@@ -1,0 +1,268 @@
+"""A small, forgiving MIME reader.
+
+The stdlib `email` package is thorough but slow and strict in ways that do not help here:
+bounces are often broken, and customers paste pieces of them. This reader only does what
+the bounce engine needs — headers, multipart splitting, transfer and charset decoding —
+and never raises on malformed input.
+
+The raw input is held as a latin-1 string so that every byte survives the structure pass;
+each part's body is turned back into bytes and decoded with its own charset at the end.
+"""
+from __future__ import annotations
+
+import base64
+import binascii
+import quopri
+import re
+from dataclasses import dataclass, field
+
+MAX_DEPTH = 12  # nested attachments deeper than this are not opened (a notice says so)
+MAX_PARTS = 200
+
+_HEADER_LINE = re.compile(r"[!-9;-~]{1,76}:")
+_ENCODED_WORD = re.compile(r"=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,1000})\?=")
+_ENCODED_GAP = re.compile(r"(\?=)[ \t\n]{1,20}(=\?)")
+_PARAM = re.compile(r';\s{0,20}([!#-\'*+.0-9A-Z^-~]{1,60})\s{0,5}=\s{0,5}("(?:[^"\\]|\\.){0,1000}"|[^;\s]{0,1000})', re.I)
+_ESC_JIS = "\x1b$B"
+
+# Labels we decode with a wider codec than the name suggests: real Japanese mail uses
+# vendor extensions (NEC and IBM characters) that the strict codecs reject.
+_CHARSET_ALIASES = {
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932",
+    "ms_kanji": "cp932", "windows-31j": "cp932", "csshiftjis": "cp932",
+    "iso-2022-jp": "iso2022_jp_ext", "iso-2022-jp-1": "iso2022_jp_ext", "csiso2022jp": "iso2022_jp_ext",
+    "euc-jp": "euc_jis_2004", "x-euc-jp": "euc_jis_2004", "ujis": "euc_jis_2004",
+    "us-ascii": "ascii", "ascii": "ascii", "ansi_x3.4-1968": "ascii", "iso-8859-1": "latin-1",
+    "unknown-8bit": "", "x-unknown": "", "8bit": "", "default": "",
+}
+
+
+@dataclass
+class Part:
+    """One MIME entity: its headers (lower-case names), type, decoded text and sub-parts."""
+
+    headers: list[tuple[str, str]]
+    content_type: str
+    params: dict[str, str]
+    text: str = ""
+    children: list["Part"] = field(default_factory=list)
+
+    def header(self, name: str) -> str:
+        for key, value in self.headers:
+            if key == name:
+                return value
+        return ""
+
+    def walk(self):
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class ReadState:
+    """What went wrong while reading, so the report can say it in Japanese."""
+
+    too_deep: bool = False
+    unknown_charsets: set[str] = field(default_factory=set)
+    bad_base64: bool = False
+    parts: int = 0
+
+
+def normalize_newlines(text: str) -> str:
+    if "\r" in text:
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
+
+
+def looks_like_message(text: str) -> bool:
+    """True when the text starts with a header block (a complete message, not a paste)."""
+    lines = text.lstrip("\n").split("\n", 12)
+    if lines and lines[0].startswith("From "):
+        lines = lines[1:]
+    count = 0
+    for line in lines[:10]:
+        if not line:
+            break
+        if line[0] in " \t":
+            continue
+        if not _HEADER_LINE.match(line):
+            return False
+        count += 1
+    return count >= 2
+
+
+def split_headers(text: str) -> tuple[list[tuple[str, str]], str]:
+    """Split 'headers, blank line, body'; unfold the headers; keep the body as it is."""
+    if text.startswith("From "):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    head, sep, body = text.partition("\n\n")
+    if not sep and not _HEADER_LINE.match(text):
+        return [], text
+    headers: list[tuple[str, str]] = []
+    for line in head.split("\n"):
+        if line[:1] in (" ", "\t") and headers:
+            name, value = headers[-1]
+            headers[-1] = (name, value + " " + line.strip())
+            continue
+        name, colon, value = line.partition(":")
+        if colon and _HEADER_LINE.match(line):
+            headers.append((name.strip().lower(), value.strip()))
+    return headers, body
+
+
+def parse_content_type(value: str) -> tuple[str, dict[str, str]]:
+    main = value.split(";", 1)[0].strip().lower() or "text/plain"
+    params = {}
+    for name, raw in _PARAM.findall(value):
+        if raw.startswith('"'):
+            raw = raw[1:-1].replace('\\"', '"')
+        params.setdefault(name.lower(), raw)
+    return main, params
+
+
+def parse_message(text: str, state: ReadState, depth: int = 0) -> Part:
+    """Parse a whole message (headers + body) held as a latin-1 string with LF newlines."""
+    headers, body = split_headers(text)
+    return _parse_entity(headers, body, state, depth)
+
+
+def _parse_entity(headers: list[tuple[str, str]], body: str, state: ReadState, depth: int) -> Part:
+    state.parts += 1
+    ctype_value = next((v for k, v in headers if k == "content-type"), "")
+    ctype, params = parse_content_type(ctype_value)
+    part = Part(headers=headers, content_type=ctype, params=params)
+    if depth >= MAX_DEPTH or state.parts > MAX_PARTS:
+        state.too_deep = True
+        part.text = decode_body(part, body, state)
+        return part
+    if ctype.startswith("multipart/") and params.get("boundary"):
+        sections = _split_multipart(body, params["boundary"])
+        if sections is not None:
+            for section in sections:
+                child_headers, child_body = _split_part_headers(section)
+                part.children.append(_parse_entity(child_headers, child_body, state, depth + 1))
+            return part
+    if ctype in ("message/rfc822", "message/global"):
+        inner = decode_transfer(part, body, state).decode("latin-1")
+        part.children.append(parse_message(inner.lstrip("\n"), state, depth + 1))
+        return part
+    part.text = decode_body(part, body, state)
+    return part
+
+
+def _split_part_headers(section: str) -> tuple[list[tuple[str, str]], str]:
+    if section.startswith("\n"):
+        # No headers at all: the part is text/plain by default (RFC 2046).
+        return [], section[1:]
+    return split_headers(section)
+
+
+def _split_multipart(body: str, boundary: str) -> list[str] | None:
+    delimiter = "--" + boundary
+    if delimiter not in body:
+        return None
+    sections: list[str] = []
+    current: list[str] | None = None
+    for line in body.split("\n"):
+        if line.startswith(delimiter):
+            rest = line[len(delimiter):].rstrip()
+            if rest == "--":
+                if current is not None:
+                    sections.append("\n".join(current))
+                current = None
+                break
+            if rest == "":
+                if current is not None:
+                    sections.append("\n".join(current))
+                current = []
+                continue
+        if current is not None:
+            current.append(line)
+    if current is not None:
+        sections.append("\n".join(current))
+    return sections
+
+
+def decode_transfer(part: Part, body: str, state: ReadState) -> bytes:
+    encoding = part.header("content-transfer-encoding").strip().lower()
+    raw = body.encode("latin-1", errors="replace")
+    if encoding == "base64":
+        return _decode_base64(raw, state)
+    if encoding == "quoted-printable":
+        return quopri.decodestring(raw)
+    return raw
+
+
+def _decode_base64(raw: bytes, state: ReadState) -> bytes:
+    cleaned = re.sub(rb"[^A-Za-z0-9+/]", b"", raw)
+    cleaned = cleaned[: len(cleaned) - len(cleaned) % 4]
+    try:
+        return base64.b64decode(cleaned)
+    except (binascii.Error, ValueError):
+        state.bad_base64 = True
+        return raw
+
+
+def decode_body(part: Part, body: str, state: ReadState) -> str:
+    data = decode_transfer(part, body, state)
+    return decode_bytes(data, part.params.get("charset", ""), state)
+
+
+def decode_bytes(data: bytes, charset: str, state: ReadState | None = None) -> str:
+    """Decode with the declared charset, falling back to a guess; never raises."""
+    label = charset.strip().strip('"').lower()
+    codec = _CHARSET_ALIASES.get(label, label)
+    if codec in ("ascii", "latin-1", "") and not data.isascii():
+        codec = ""  # mislabelled 8-bit text: guess instead
+    if codec:
+        try:
+            return normalize_newlines(data.decode(codec, errors="replace"))
+        except LookupError:
+            if state is not None:
+                state.unknown_charsets.add(label)
+    return normalize_newlines(guess_decode(data))
+
+
+def guess_decode(data: bytes) -> str:
+    """Decode bytes of unknown charset: ISO-2022-JP, UTF-8, Shift_JIS or EUC-JP, in that order."""
+    if data.isascii():
+        if b"\x1b$" in data:
+            return data.decode("iso2022_jp_ext", errors="replace")
+        return data.decode("ascii")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    best, best_bad = "", None
+    for codec in ("cp932", "euc_jis_2004"):
+        text = data.decode(codec, errors="replace")
+        bad = text.count("\ufffd")
+        if best_bad is None or bad < best_bad:
+            best, best_bad = text, bad
+    if best_bad and best_bad * 20 > len(data):
+        return data.decode("utf-8", errors="replace")
+    return best
+
+
+def decode_header_value(value: str) -> str:
+    """Decode raw 8-bit / ISO-2022-JP text and RFC 2047 encoded words in a header value."""
+    if not value.isascii() or _ESC_JIS in value:
+        value = guess_decode(value.encode("latin-1", errors="replace"))
+    if "=?" in value:
+        value = _ENCODED_GAP.sub(r"\1\2", value)
+        value = _ENCODED_WORD.sub(_decode_word, value)
+    return value
+
+
+def _decode_word(match: re.Match) -> str:
+    charset, kind, payload = match.group(1), match.group(2).lower(), match.group(3)
+    try:
+        if kind == "b":
+            payload += "=" * (-len(payload) % 4)
+            data = base64.b64decode(payload)
+        else:
+            data = quopri.decodestring(payload.replace("_", " ").encode("latin-1", errors="replace"), header=True)
+    except (binascii.Error, ValueError):
+        return match.group(0)
+    return decode_bytes(data, charset.split("*", 1)[0])

@@ -1,0 +1,183 @@
+"""Wording that servers use for each reason: lower-case substrings, in checking order.
+
+The judge lower-cases the server's answer, collapses white space, and takes the first
+reason (in the order of PHRASES) with a matching phrase. Put a reason earlier when its
+phrases are more specific than another's: "mailbox full" must win over "mailbox", and
+"blocked because of spam" is about spam, not about the address.
+
+Add phrases here, not branches in the code. A phrase should be wording that more than
+one server uses, or at least wording that cannot mean anything else.
+"""
+from __future__ import annotations
+
+PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("virusdetected", (
+        "virus", "malware", "infected", "ウイルス",
+    )),
+    ("emailtoolarge", (
+        "message too large", "message too big", "message is too large", "message is too big",
+        "message size exceeds", "size limit", "message length exceeds", "exceeds the size",
+        "exceeds size", "mail size", "message exceeds", "too much mail data", "message file too big",
+        "exceeded maximum message size", "maximum message size", "email is too large",
+        "size of the message", "msg size", "larger than the", "メールサイズ",
+    )),
+    ("mailboxfull", (
+        "mailbox full", "mailbox is full", "mailbox_full", "mailbox quota", "quota exceeded",
+        "over quota", "overquota", "over the quota", "exceeded storage", "exceeds quota",
+        "quota full", "insufficient disk space", "mailbox size limit", "disk quota",
+        "user is over", "account is over", "is over quota", "storage quota", "quota limit",
+        "mailfolder is full", "mail box full", "mailbox exceeds", "has exceeded", "box is full",
+        "inbox is full", "full mailbox", "exceeded its quota", "not enough storage",
+        "would exceed mailbox quota", "mailbox has exceeded", "recipient's mailbox is full",
+        "out of storage", "no space left", "容量", "いっぱい", "quota",
+    )),
+    ("systemfull", (
+        "mail system full", "system is full", "insufficient system storage", "server is full",
+        "not enough disk space", "disk full", "out of disk",
+    )),
+    ("hasmoved", (
+        "has moved", "has been moved", "address has changed", "no longer at this address",
+        "moved to", "user moved", "mailbox moved", "new address",
+    )),
+    ("suspend", (
+        "suspended", "account disabled", "account is disabled", "account has been disabled",
+        "mailbox disabled", "mailbox is disabled", "mailbox has been disabled",
+        "is inactive", "inactive user", "inactive account", "account inactive", "not active",
+        "deactivated", "account expired", "account has expired", "mailbox is frozen",
+        "temporarily locked", "account locked", "account is locked", "blocked user",
+        "mailbox unavailable due to", "this account has been", "recipient suspended",
+        "mailbox is not active", "mailbox currently suspended", "unavailable mailbox",
+        "is no longer in use",
+    )),
+    ("norelaying", (
+        "relay access denied", "relaying denied", "relay denied", "relaying not permitted",
+        "not permitted to relay", "unable to relay", "relay not permitted", "no relaying",
+        "relaying disallowed", "we do not relay", "not allowed to relay", "relay not allowed",
+        "relaying mail to", "open relay", "not a gateway", "relay prohibited",
+    )),
+    ("requireptr", (
+        "reverse dns", "no ptr", "ptr record", "cannot find your hostname", "reverse lookup",
+        "reverse-lookup", "rdns", "does not resolve", "client host rejected: cannot find",
+        "cannot resolve your", "no reverse", "unresolvable", "reverse address",
+        "hostname does not match", "your ip has no", "not resolve to",
+    )),
+    ("authfailure", (
+        "spf", "dkim", "dmarc", "sender policy framework", "authentication-results",
+        "not authenticated", "sender authentication", "unauthenticated email",
+        "sender id", "senderid",
+    )),
+    ("badreputation", (
+        "reputation", "bad sender ip", "ip address has a poor", "sending ip is",
+        "low reputation", "poor reputation",
+    )),
+    ("ratelimited", (
+        "rate limit", "rate-limit", "ratelimit", "too many", "too fast", "try again later",
+        "exceeded the rate", "sending rate", "throttl", "connection limit", "slow down",
+        "exceeded the limit", "maximum number of", "please try later", "try later",
+        "temporarily deferred", "temporarily rejected",
+    )),
+    ("spamdetected", (
+        "spam", "unsolicited", "junk mail", "bulk mail", "content filter", "blacklisted content",
+        "message content rejected", "suspicious", "looks like", "scored", "score",
+        "message rejected due to content", "rejected as spam", "迷惑",
+    )),
+    ("blocked", (
+        "blocked", "blacklist", "blocklist", "block list", "black list", "denylist",
+        "rbl", "dnsbl", "spamhaus", "spamcop", "sorbs", "barracuda", "listed", "client host rejected",
+        "access denied", "connection refused", "not allowed to send", "your ip", "ip address",
+        "refused to talk to me", "dynamic ip", "dial-up", "residential", "your host",
+        "poor reputation",
+    )),
+    ("rejected", (
+        "sender rejected", "sender address rejected", "sender denied", "domain of sender",
+        "sender domain", "sender verify failed", "sender verification", "invalid sender",
+        "sender is not", "sender not", "address rejected: domain not found", "from address",
+        "mail from", "envelope sender", "return path", "return-path",
+    )),
+    ("hostunknown", (
+        "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
+        "unrouteable address", "unroutable address", "domain does not exist", "unknown domain",
+        "name or service not known", "host or domain name not found", "nxdomain",
+        "domain name not found", "no mx", "invalid domain", "domain is not", "mx record",
+        "unresolvable address", "mail for domain", "bad destination system",
+        "no route to host", "domain isn't in my list", "domain is not hosted",
+        "not our customer", "recipient domain", "we do not accept mail for",
+    )),
+    ("userunknown", (
+        "user unknown", "unknown user", "no such user", "user not found", "unknown recipient",
+        "recipient unknown", "no such recipient", "invalid recipient", "recipient not found",
+        "no mailbox", "mailbox not found", "mailbox unavailable", "mailbox does not exist",
+        "does not exist", "doesn't exist", "not exist", "address rejected", "no such mailbox",
+        "no such address", "unknown address", "invalid address", "address unknown",
+        "bad destination mailbox", "user doesn't have", "recipnotfound", "not listed in",
+        "unknown or illegal alias", "is not a valid mailbox", "address not found",
+        "no such account", "unknown account", "invalid mailbox", "mailbox is unavailable",
+        "addressee unknown", "unknown local part", "not a valid user", "user does not",
+        "recipient address rejected", "rcpt rejected", "account does not", "undeliverable address",
+        "unknown alias", "not found", "no longer valid", "unrouteable",
+        "存在しない", "宛先不明", "見つかりません",
+    )),
+    ("filtered", (
+        "filter", "refused by recipient", "recipient refused", "not accept mail from",
+        "拒否", "受信拒否",
+    )),
+    ("notaccept", (
+        "does not accept mail", "accepts no mail", "null mx", "not accepting mail",
+        "does not accept any mail", "no mail accepted",
+    )),
+    ("securityerror", (
+        "authentication required", "authentication failed", "auth failed", "not authorized",
+        "unauthorized", "security", "certificate", "tls required", "encryption required",
+    )),
+    ("failedstarttls", (
+        "starttls", "tls negotiation", "tls handshake", "ssl",
+    )),
+    ("notcompliantrfc", (
+        "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822", "not rfc compliant",
+        "duplicate header", "multiple from", "multiple date", "multiple subject",
+        "header error", "malformed header",
+    )),
+    ("contenterror", (
+        "content rejected", "message content", "illegal attachment", "attachment not allowed",
+        "improper use of 8-bit", "8-bit data", "header syntax", "mime",
+    )),
+    ("policyviolation", (
+        "policy", "not permitted", "prohibited", "violat", "not allowed",
+    )),
+    ("syntaxerror", (
+        "syntax error", "command unrecognized", "unrecognized command", "bad sequence",
+        "command not recognized", "line too long", "invalid command",
+    )),
+    ("networkerror", (
+        "network error", "connection timed out", "connection refused", "timed out",
+        "connection reset", "lost connection", "network is unreachable", "dns",
+        "name server", "nameserver", "routing loop", "mail loop", "loops back",
+        "too many hops", "hop count", "loop detected", "could not connect", "unable to connect",
+        "connect to", "no route",
+    )),
+    ("expired", (
+        "retry timeout exceeded", "delivery time expired", "message expired", "expired",
+        "too long in queue", "in the queue too long", "queue too long", "giving up",
+        "gave up", "could not be delivered for", "delivery attempts will continue",
+        "was not delivered within", "retry time", "have not been able to deliver",
+        "unable to deliver for", "time limit", "delivery delayed", "will be retried",
+        "still trying", "cannot be delivered after",
+    )),
+    ("mailererror", (
+        "command output", "mailer error", "x-unix", "procmail", "program failed",
+        "command died", "exit status", "pipe to", "delivery to program",
+    )),
+    ("systemerror", (
+        "system error", "internal error", "server error", "temporary failure", "local error",
+        "configuration error", "misconfigured", "system config", "internal server",
+        "service unavailable", "temporarily unavailable", "resources temporarily",
+        "try again", "processing error",
+    )),
+)
+
+# Whole-message wording that marks an automatic reply rather than a bounce.
+AUTOREPLY_SUBJECT_PREFIXES: tuple[str, ...] = (
+    "auto:", "auto reply", "auto-reply", "autoreply", "automatic reply", "auto response",
+    "autoresponse", "out of office", "out of the office", "vacation", "away:", "absence",
+    "自動応答", "自動返信", "不在",
+)
