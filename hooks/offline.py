@@ -25,9 +25,12 @@ from mkdocs.plugins import event_priority
 log = logging.getLogger("mkdocs.hooks.offline")
 
 OFFLINE_ENV = "MAIL_GUIDE_OFFLINE_BUILD"
+SITE_URL_ENV = "GUIDE_SITE_URL"
 ZIP_PATH = "downloads/mail-guide-offline.zip"
 ZIP_FOLDER = "mail-guide"
 SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
+# A 404 page only makes sense on a web server, and it links from the server root.
+LEFT_OUT_OF_ZIP = {"404.html"}
 SHIM_LICENSE = Path("node_modules/iframe-worker/LICENSE")
 # The offline plugin adds its CDN shim only when no polyfill mentions "iframe-worker".
 SHIM_TARGET = "assets/javascripts/iframe-worker/shim.js"
@@ -91,8 +94,9 @@ def build_offline_copy(config: MkDocsConfig, offline_dir: Path) -> None:
     if config.strict:
         command.append("--strict")
     # The variable switches the offline plugin on, which also keeps the inner build from
-    # starting a build of its own.
-    env = {**os.environ, OFFLINE_ENV: "true"}
+    # starting a build of its own. The offline copy names no online address.
+    env = {name: value for name, value in os.environ.items() if name != SITE_URL_ENV}
+    env[OFFLINE_ENV] = "true"
     proc = subprocess.run(command, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         raise PluginError(f"the offline build failed:\n{proc.stderr[-4000:]}")
@@ -102,5 +106,5 @@ def write_zip(source_dir: Path, zip_file: Path) -> None:
     zip_file.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(zip_file, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(source_dir.rglob("*")):
-            if path.is_file():
+            if path.is_file() and path.name not in LEFT_OUT_OF_ZIP:
                 archive.write(path, Path(ZIP_FOLDER) / path.relative_to(source_dir))
