@@ -68,7 +68,8 @@ def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> Recipient
     context = finding.context if finding else ""
     text_diagnostic = finding.diagnostic if finding else ""
     diagnostic = record.diagnostic or text_diagnostic
-    status = record.status or freetext.first_status(diagnostic)
+    # The remote server's own code is more precise than the summary code of the report.
+    status = freetext.first_status(record.diagnostic) or record.status or freetext.first_status(diagnostic)
     replycode = freetext.first_replycode(diagnostic) or (finding.replycode if finding else "")
     command = freetext.find_command(diagnostic) or freetext.find_command(context)
     evidence = Evidence(diagnostic=diagnostic + "\n" + text_diagnostic, context=context, general=general,

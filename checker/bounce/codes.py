@@ -15,23 +15,24 @@ STATUS_REASONS: dict[str, str] = {
     "1.7": "rejected",
     "1.8": "rejected",
     "1.10": "notaccept",
-    "2.1": "suspend",
+    "2.0": "filtered",
+    "2.1": "filtered",
     "2.2": "mailboxfull",
     "2.3": "emailtoolarge",
+    "2.4": "filtered",
     "3.1": "systemfull",
+    "3.2": "notaccept",
+    "3.3": "systemerror",
     "3.4": "emailtoolarge",
     "3.5": "systemerror",
-    "4.1": "networkerror",
+    "4.1": "expired",
     "4.2": "networkerror",
-    "4.3": "networkerror",
     "4.4": "networkerror",
     "4.6": "networkerror",
     "4.7": "expired",
-    "5.1": "syntaxerror",
-    "5.2": "syntaxerror",
     "5.3": "ratelimited",
     "5.4": "syntaxerror",
-    "5.6": "contenterror",
+    "5.5": "systemerror",
     "6.0": "contenterror",
     "6.1": "contenterror",
     "6.2": "contenterror",
@@ -39,12 +40,18 @@ STATUS_REASONS: dict[str, str] = {
     "6.5": "contenterror",
     "6.6": "contenterror",
     "6.7": "contenterror",
+    "6.8": "contenterror",
+    "6.9": "contenterror",
+    "7.3": "securityerror",
+    "7.4": "securityerror",
+    "7.5": "securityerror",
+    "7.6": "securityerror",
     "7.7": "securityerror",
     "7.8": "securityerror",
-    "7.9": "securityerror",
     "7.10": "failedstarttls",
     "7.11": "failedstarttls",
     "7.13": "suspend",
+    "7.16": "emailtoolarge",
     "7.17": "hasmoved",
     "7.18": "hasmoved",
     "7.20": "authfailure",
@@ -60,9 +67,31 @@ STATUS_REASONS: dict[str, str] = {
     "7.30": "failedstarttls",
 }
 
+# Codes that only hint: servers use them for many causes, so the wording decides first and
+# these apply only when no wording matches.
+STATUS_HINTS: dict[str, str] = {
+    "1.0": "userunknown",
+    "3.0": "systemerror",
+    "4.0": "networkerror",
+    "4.3": "networkerror",
+    "5.1": "syntaxerror",
+    "5.2": "syntaxerror",
+    "7.0": "securityerror",
+    "7.1": "blocked",
+    "7.2": "blocked",
+    "7.9": "securityerror",
+}
+
+
+def _detail(status: str) -> str:
+    return status.split(".", 1)[1] if status[:1] in ("4", "5") and "." in status else ""
+
 
 def status_reason(status: str) -> str:
     """The reason a status code names by itself, or "" when it is generic."""
-    if not status or status[0] == "2":
-        return ""
-    return STATUS_REASONS.get(status.split(".", 1)[1] if "." in status else "", "")
+    return STATUS_REASONS.get(_detail(status), "")
+
+
+def status_hint(status: str) -> str:
+    """A reason a generic status code leans to, used only when nothing else decides."""
+    return STATUS_HINTS.get(_detail(status), "")

@@ -16,10 +16,15 @@ ADDRESS = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24}")
 STATUS_CODE = re.compile(r"(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]\d)")
 REPLY_CODE = re.compile(r"(?:^|[\s#:(\[\"'<=]|\bsaid:?)([245][0-5]\d)(?:[ -]|$)")
+_STATUS_AFTER_REPLY = re.compile(r"(?:\b[245]\d\d[ -]['\"]?|\(|\s)#([245]\.\d{1,3}\.\d{1,3})\b|"
+                                r"\b[245]\d\d[ -]['\"]?([245]\.\d{1,3}\.\d{1,3})\b")
 _REPLY_AT_START = re.compile(r"^[\s#<>(\[\"']{0,6}([245][0-5]\d)(?:[ -]|$)")
 _ANSWER_LEAD = re.compile(
     r"(?:said|returned|responded|reported|answered|reason|error|response|diagnostic|"
     r"server replied|remote host said)\s{0,3}[:)]", re.I)
+_LEAD_IN = re.compile(
+    r"(?:the error that the other server returned was|remote (?:host|server) (?:said|replied|returned)|"
+    r"\bsaid|server replied|the server responded|error was)\s{0,3}:", re.I)
 _COMMAND = re.compile(
     r"(?:after|in reply to|in response to|>>>|while sending|during)\s{0,3}(?:the\s)?"
     r"(?:end of\s)?(rcpt to|rcpt|mail from|mail|data|helo|ehlo|starttls|auth|connect)\b"
@@ -115,7 +120,7 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
     'X said:' lead-in, with its continuation lines; else the words after the address."""
     for index, line in enumerate(block):
         if _carries_answer(line):
-            return _with_continuation(block, index)
+            return _after_lead_in(_with_continuation(block, index))
     line = block[own_line] if own_line < len(block) else ""
     position = line.lower().find(address.lower())
     after = line[position + len(address):].lstrip(">:;,) \t") if position >= 0 else ""
@@ -123,6 +128,12 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
         return _with_continuation(block, own_line, first=after)
     following = [l.strip() for l in block[own_line + 1: own_line + 4] if l.strip()]
     return " ".join(following)[:500]
+
+
+def _after_lead_in(text: str) -> str:
+    """Drop the bounce's own words before the remote server's answer ('... said:')."""
+    match = _LEAD_IN.search(text)
+    return text[match.end():].strip() if match and len(text) - match.end() > 8 else text
 
 
 def _carries_answer(line: str) -> bool:
@@ -141,6 +152,11 @@ def _with_continuation(block: list[str], index: int, first: str | None = None) -
 
 
 def first_status(text: str) -> str:
+    """The enhanced status code the server gave: the one right after a reply code
+    ('550 5.1.1', '550-5.7.1', "550-'5.2.2", '(#5.1.0)') if any, else the first one."""
+    match = _STATUS_AFTER_REPLY.search(text)
+    if match:
+        return match.group(1) or match.group(2)
     match = STATUS_CODE.search(text)
     return match.group(1) if match else ""
 

@@ -1,22 +1,47 @@
 """Decide the reason for one recipient from what the parsers found.
 
-Order of evidence: an enhanced status code that names one cause; the wording of the
-server's answer (phrase table); the wording around it; the SMTP command that was refused;
-the action (a delay that ran out). Nothing here reads raw messages.
+Two passes, most specific first:
+
+1. Reasons that either the enhanced status code names outright or the server's words
+   name, checked in a fixed order (a full mailbox is a full mailbox whatever the code).
+   "User unknown" wording counts as userunknown only when the server said it to RCPT TO
+   or with status x.1.1; said after DATA (or at an unknown stage) it is a filter that
+   pretends the address does not exist, so it counts as filtered.
+2. Otherwise: the status code's own reason unless it is vague, then more wording, then
+   the status class (x.6 content, x.7 security), the kind of diagnostic (x-unix = a local
+   program), protocol errors, the action (a delay that ran out) and the command (refused
+   at HELO = blocked).
+
+Nothing here reads raw messages; tables live in phrases.py and codes.py.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from checker.bounce.codes import status_reason
-from checker.bounce.phrases import PHRASES
+from checker.bounce.codes import status_hint, status_reason
+from checker.bounce.phrases import PHRASE_TABLE
 
 _SPACES = re.compile(r"\s+")
 
-# Status codes that servers use loosely: when the text names a clearer reason, the text wins.
-_LOOSE_CODE_REASONS = frozenset({"userunknown", "networkerror", "systemerror", "contenterror",
-                                 "syntaxerror", "securityerror", "expired"})
+FIRST_PASS = ("notcompliantrfc", "mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying",
+              "authfailure", "requireptr", "badreputation", "userunknown", "filtered", "rejected",
+              "hostunknown", "notaccept", "spamdetected", "ratelimited", "blocked")
+SECOND_PASS = ("mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying",
+               "authfailure", "badreputation", "requireptr", "securityerror", "notaccept", "systemerror",
+               "networkerror", "ratelimited", "suspend", "expired", "contenterror", "notcompliantrfc",
+               "systemfull", "mailererror", "failedstarttls", "syntaxerror")
+# Phrases alone, with no code and no structure (a pasted line): every reason, specific first.
+ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying", "authfailure",
+             "requireptr", "virusdetected", "userunknown", "filtered", "rejected", "hostunknown",
+             "notaccept", "spamdetected", "badreputation", "ratelimited", "blocked", "policyviolation",
+             "securityerror", "failedstarttls", "notcompliantrfc", "contenterror", "systemfull",
+             "systemerror", "networkerror", "expired", "mailererror", "syntaxerror")
+# Codes too vague to decide alone: the words get a chance first.
+_VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown"})
+# "User unknown" wording that sits beside these reasons' wording is about them instead.
+_BEATS_UNKNOWN_USER = ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
+                       "ratelimited")
 
 
 @dataclass(frozen=True)
@@ -37,37 +62,95 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", text.lower())
 
 
-def phrase_reason(text: str) -> str:
+def says(reason: str, text: str) -> bool:
+    return any(phrase in text for phrase in PHRASE_TABLE.get(reason, ()))
+
+
+def phrase_reason(text: str, order: tuple[str, ...] = ANY_ORDER) -> str:
     if not text:
         return ""
     text = normalize(text)
-    for reason, phrases in PHRASES:
-        for phrase in phrases:
-            if phrase in text:
-                return reason
-    return ""
+    return next((reason for reason in order if says(reason, text)), "")
 
 
 def judge(evidence: Evidence) -> str:
     if evidence.status[:1] == "2" or evidence.action in ("delivered", "relayed", "expanded"):
         return "delivered"
-    if evidence.diagnostic_type == "x-unix":
-        return "mailererror"
-    said = phrase_reason(evidence.diagnostic)
+    said = normalize(evidence.diagnostic)
     coded = status_reason(evidence.status)
-    if coded and (not said or coded not in _LOOSE_CODE_REASONS):
+    reason = ""
+    if evidence.diagnostic_type in ("", "smtp"):
+        reason = _first_pass(evidence, said, coded)
+    reason = reason or _second_pass(evidence, said, coded) or _last_resort(evidence)
+    if reason == "hostunknown" and "4" in (evidence.status[:1], evidence.replycode[:1]):
+        return "networkerror"  # a temporary lookup failure, not a domain that does not exist
+    return reason
+
+
+def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
+    for reason in FIRST_PASS:
+        if reason == "userunknown":
+            if _is_unknown_user(evidence, said, coded):
+                return reason
+        elif reason == "filtered":
+            if _is_filtered(evidence, said, coded):
+                return reason
+        elif coded == reason or says(reason, said):
+            return reason
+    return ""
+
+
+def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
+    if coded == "userunknown":
+        return not any(says(other, said) for other in _BEATS_UNKNOWN_USER)
+    if coded in ("suspend", "rejected", "hasmoved", "hostunknown", "filtered") and evidence.command != "RCPT":
+        return False
+    return evidence.command in ("RCPT", "") and says("userunknown", said)
+
+
+def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
+    if coded == "suspend":
+        return False
+    if coded == "filtered":
+        return says("filtered", said) or says("userunknown", said)
+    if evidence.command in ("RCPT", "MAIL"):
+        return False
+    return says("filtered", said) or (evidence.command == "DATA" and says("userunknown", said))
+
+
+def _second_pass(evidence: Evidence, said: str, coded: str) -> str:
+    if coded and coded not in _VAGUE_CODE_REASONS and evidence.diagnostic_type in ("", "smtp"):
         return coded
-    if said:
-        return said
+    worded = next((reason for reason in SECOND_PASS if says(reason, said)), "")
+    if worded:
+        return worded
+    if coded:
+        return coded
+    hinted = status_hint(evidence.status)
+    if hinted:
+        return hinted
+    subject = evidence.status[2:4]
+    if subject == "6.":
+        return "contenterror"
+    if subject == "7.":
+        return "securityerror"
+    if evidence.diagnostic_type in ("x-unix", "x-postfix"):
+        return "mailererror"
+    if evidence.replycode in ("500", "501", "502", "503", "504"):
+        return "syntaxerror"
+    return ""
+
+
+def _last_resort(evidence: Evidence) -> str:
+    if evidence.action in ("delayed", "expired"):
+        return "expired"
+    if evidence.command in ("HELO", "EHLO", "CONN"):
+        return "blocked"
     around = phrase_reason(evidence.context) or phrase_reason(evidence.general)
-    if coded and (not around or coded not in _LOOSE_CODE_REASONS):
-        return coded
     if around:
         return around
-    if evidence.action == "delayed" or evidence.status[:1] == "4" and "expired" in evidence.general:
-        return "expired"
     if evidence.command == "MAIL":
         return "rejected"
-    if evidence.status or evidence.replycode or evidence.diagnostic:
+    if evidence.status or evidence.replycode or evidence.diagnostic.strip():
         return "onhold"
     return "undefined"

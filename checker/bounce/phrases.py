@@ -24,15 +24,16 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("mailboxfull", (
         "mailbox full", "mailbox is full", "mailbox_full", "mailbox quota", "quota exceeded",
         "over quota", "overquota", "over the quota", "exceeded storage", "exceeds quota",
-        "quota full", "insufficient disk space", "mailbox size limit", "disk quota",
+        "quota full", "mailbox size limit", "disk quota",
         "user is over", "account is over", "is over quota", "storage quota", "quota limit",
         "mailfolder is full", "mail box full", "mailbox exceeds", "has exceeded", "box is full",
         "inbox is full", "full mailbox", "exceeded its quota", "not enough storage",
         "would exceed mailbox quota", "mailbox has exceeded", "recipient's mailbox is full",
-        "out of storage", "no space left", "容量", "いっぱい", "quota",
+        "out of storage", "容量", "いっぱい", "quota",
     )),
     ("systemfull", (
         "mail system full", "system is full", "insufficient system storage", "server is full",
+        "insufficient disk space", "no space left",
         "not enough disk space", "disk full", "out of disk",
     )),
     ("hasmoved", (
@@ -47,44 +48,49 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "temporarily locked", "account locked", "account is locked", "blocked user",
         "mailbox unavailable due to", "this account has been", "recipient suspended",
         "mailbox is not active", "mailbox currently suspended", "unavailable mailbox",
-        "is no longer in use",
+        "is no longer in use", "inactive", "temporary locked", "temporarily locked",
+        "is locked", "recipient account is blocked", "account is blocked",
     )),
     ("norelaying", (
         "relay access denied", "relaying denied", "relay denied", "relaying not permitted",
         "not permitted to relay", "unable to relay", "relay not permitted", "no relaying",
         "relaying disallowed", "we do not relay", "not allowed to relay", "relay not allowed",
         "relaying mail to", "open relay", "not a gateway", "relay prohibited",
+        "not configured to relay", "relay access",
     )),
     ("requireptr", (
         "reverse dns", "no ptr", "ptr record", "cannot find your hostname", "reverse lookup",
         "reverse-lookup", "rdns", "does not resolve", "client host rejected: cannot find",
         "cannot resolve your", "no reverse", "unresolvable", "reverse address",
-        "hostname does not match", "your ip has no", "not resolve to",
+        "hostname does not match", "your ip has no", "not resolve to", "ip name lookup failed",
+        "mismatches client ip", "no ptr record",
     )),
     ("authfailure", (
         "spf", "dkim", "dmarc", "sender policy framework", "authentication-results",
         "not authenticated", "sender authentication", "unauthenticated email",
-        "sender id", "senderid",
+        "sender id", "senderid", "authentication information", "fails to pass authentication",
     )),
     ("badreputation", (
         "reputation", "bad sender ip", "ip address has a poor", "sending ip is",
-        "low reputation", "poor reputation",
+        "low reputation", "poor reputation", "ip reputation", "due to reputation",
     )),
     ("ratelimited", (
-        "rate limit", "rate-limit", "ratelimit", "too many", "too fast", "try again later",
+        "rate limit", "rate-limit", "ratelimit", "too many connections", "too many messages",
+        "too many emails", "too many mails", "too many sessions", "too many concurrent", "too fast",
         "exceeded the rate", "sending rate", "throttl", "connection limit", "slow down",
-        "exceeded the limit", "maximum number of", "please try later", "try later",
-        "temporarily deferred", "temporarily rejected",
+        "exceeded the limit", "maximum number of",
+        "temporarily deferred", "receiving mail at a rate", "frequency limited",
+        "unexpected volume", "too many recipients",
     )),
     ("spamdetected", (
         "spam", "unsolicited", "junk mail", "bulk mail", "content filter", "blacklisted content",
         "message content rejected", "suspicious", "looks like", "scored", "score",
-        "message rejected due to content", "rejected as spam", "迷惑",
+        "message rejected due to content", "rejected as spam", "spam classification", "ube,", "迷惑",
     )),
     ("blocked", (
         "blocked", "blacklist", "blocklist", "block list", "black list", "denylist",
-        "rbl", "dnsbl", "spamhaus", "spamcop", "sorbs", "barracuda", "listed", "client host rejected",
-        "access denied", "connection refused", "not allowed to send", "your ip", "ip address",
+        "rbl", "dnsbl", "spamhaus", "spamcop", "sorbs", "barracuda", "blacklisted", "client host rejected",
+        "not allowed to send", "your ip", "ip address", "client host blocked", "invalid ip for sending",
         "refused to talk to me", "dynamic ip", "dial-up", "residential", "your host",
         "poor reputation",
     )),
@@ -92,22 +98,24 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "sender rejected", "sender address rejected", "sender denied", "domain of sender",
         "sender domain", "sender verify failed", "sender verification", "invalid sender",
         "sender is not", "sender not", "address rejected: domain not found", "from address",
-        "mail from", "envelope sender", "return path", "return-path",
+        "mail from", "mailfrom", "envelope sender", "return path", "return-path",
+        "purported responsible address",
     )),
     ("hostunknown", (
         "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
         "unrouteable address", "unroutable address", "domain does not exist", "unknown domain",
         "name or service not known", "host or domain name not found", "nxdomain",
-        "domain name not found", "no mx", "invalid domain", "domain is not", "mx record",
+        "domain name not found", "invalid domain", "domain is not",
         "unresolvable address", "mail for domain", "bad destination system",
         "no route to host", "domain isn't in my list", "domain is not hosted",
-        "not our customer", "recipient domain", "we do not accept mail for",
+        "not our customer", "we do not accept mail for", "domain does not exist",
     )),
     ("userunknown", (
         "user unknown", "unknown user", "no such user", "user not found", "unknown recipient",
         "recipient unknown", "no such recipient", "invalid recipient", "recipient not found",
         "no mailbox", "mailbox not found", "mailbox unavailable", "mailbox does not exist",
-        "does not exist", "doesn't exist", "not exist", "address rejected", "no such mailbox",
+        "does not exist", "doesn't exist", "not exist", "no such mailbox", "address couldn't be found",
+        "address could not be found", "invalid recipient", "address rejected.",
         "no such address", "unknown address", "invalid address", "address unknown",
         "bad destination mailbox", "user doesn't have", "recipnotfound", "not listed in",
         "unknown or illegal alias", "is not a valid mailbox", "address not found",
@@ -122,11 +130,13 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "拒否", "受信拒否",
     )),
     ("notaccept", (
-        "does not accept mail", "accepts no mail", "null mx", "not accepting mail",
+        "does not accept mail", "accepts no mail", "null mx", "not accepting mail", "doesn't receive email",
+        "no smtp service", "no mx record", "no mx found",
         "does not accept any mail", "no mail accepted",
     )),
     ("securityerror", (
         "authentication required", "authentication failed", "auth failed", "not authorized",
+        "unauthenticated", "access denied",
         "unauthorized", "security", "certificate", "tls required", "encryption required",
     )),
     ("failedstarttls", (
@@ -135,7 +145,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("notcompliantrfc", (
         "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822", "not rfc compliant",
         "duplicate header", "multiple from", "multiple date", "multiple subject",
-        "header error", "malformed header",
+        "header error", "malformed header", "multiple addresses in from", "not rfc 5322 compliant",
     )),
     ("contenterror", (
         "content rejected", "message content", "illegal attachment", "attachment not allowed",
@@ -153,7 +163,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "connection reset", "lost connection", "network is unreachable", "dns",
         "name server", "nameserver", "routing loop", "mail loop", "loops back",
         "too many hops", "hop count", "loop detected", "could not connect", "unable to connect",
-        "connect to", "no route",
+        "connect to", "no route", "name service error", "too many hops",
     )),
     ("expired", (
         "retry timeout exceeded", "delivery time expired", "message expired", "expired",
@@ -161,19 +171,22 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "gave up", "could not be delivered for", "delivery attempts will continue",
         "was not delivered within", "retry time", "have not been able to deliver",
         "unable to deliver for", "time limit", "delivery delayed", "will be retried",
-        "still trying", "cannot be delivered after",
+        "still trying", "cannot be delivered after", "did not accept our requests to connect",
+        "message expired",
     )),
     ("mailererror", (
         "command output", "mailer error", "x-unix", "procmail", "program failed",
         "command died", "exit status", "pipe to", "delivery to program",
     )),
     ("systemerror", (
-        "system error", "internal error", "server error", "temporary failure", "local error",
+        "system error", "internal error", "server error", "local error",
         "configuration error", "misconfigured", "system config", "internal server",
-        "service unavailable", "temporarily unavailable", "resources temporarily",
-        "try again", "processing error",
+        "temporarily unavailable", "resources temporarily",
+        "processing error", "transaction failed", "service unavailable", "could not be delivered due to a recipient error",
     )),
 )
+
+PHRASE_TABLE: dict[str, tuple[str, ...]] = dict(PHRASES)
 
 # Whole-message wording that marks an automatic reply rather than a bounce.
 AUTOREPLY_SUBJECT_PREFIXES: tuple[str, ...] = (
