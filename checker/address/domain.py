@@ -1,0 +1,162 @@
+"""Rules for the part after @: RFC 5321 domain syntax, IDN, special-use names, typos.
+
+The result depends on the domain text alone, so it is cached: real traffic repeats a few
+domains (gmail.com, docomo.ne.jp ...) over and over.
+"""
+from __future__ import annotations
+
+import ipaddress
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from checker.address import idn
+from checker.address.domains import CARRIER_DOMAINS, SPECIAL_USE_DOMAINS, SPECIAL_USE_TLDS
+from checker.address.messages import ERROR, MESSAGES
+from checker.address.report import Finding
+from checker.address.typos import suggest_domain, suggest_tld
+
+MAX_LABEL_OCTETS = 63
+_IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
+_IPV6_CHARACTERS = re.compile(r"[0-9A-Fa-f:.]+")
+_IPV6_TAG = "ipv6:"
+# Errors that leave no doubt about what was meant, so the fixed domain can be suggested.
+_FIXABLE = frozenset({"comma-for-dot", "domain-leading-dot", "domain-consecutive-dots", "trailing-punctuation"})
+
+
+@dataclass(frozen=True, slots=True)
+class DomainResult:
+    findings: tuple[Finding, ...]  # positions relative to the start of the domain
+    unicode: str | None  # lower case, NFC
+    ascii: str | None  # A-labels (punycode) where needed
+    corrected: str | None  # what to suggest instead, or None when nothing sensible
+    has_error: bool
+    is_carrier: bool
+
+
+@lru_cache(maxsize=4096)
+def analyse_domain(domain: str) -> DomainResult:
+    if not domain:
+        return _result([Finding("empty-domain")], None, None, None)
+    if domain[0] == "[":
+        return _address_literal(domain)
+    findings = [Finding("comma-for-dot", index) for index, ch in enumerate(domain) if ch == ","]
+    work = domain.replace(",", ".")
+    if work.endswith("."):
+        findings.append(Finding("trailing-punctuation", len(work.rstrip(".")), "."))
+    labels = _labels_with_offsets(work.rstrip("."), findings)
+    unicode_labels, ascii_labels = [], []
+    for offset, label in labels:
+        unicode_label, ascii_label = _check_label(label, offset, findings)
+        unicode_labels.append(unicode_label)
+        ascii_labels.append(ascii_label)
+    unicode = ".".join(unicode_labels)
+    ascii = None if None in ascii_labels else ".".join(ascii_labels)
+    _check_top_level(unicode_labels, len(work.rstrip(".")), findings)
+    if any(not label.isascii() for label in unicode_labels) and ascii:
+        findings.append(Finding("idn-domain", None, ascii))
+    typo = None
+    if _is_special_use(unicode):
+        findings.append(Finding("special-use-domain", None, unicode))
+    elif ascii:
+        typo = suggest_domain(ascii) or suggest_tld(ascii)
+    if typo:
+        findings.append(Finding("domain-typo", None, f"{unicode}」は「{typo}"))
+        return _result(findings, unicode, ascii, typo)
+    if any(_is_error(f) and f.code not in _FIXABLE for f in findings) or not labels:
+        return _result(findings, unicode, ascii, None)
+    return _result(findings, unicode, ascii, ".".join(label for _, label in labels))
+
+
+def _is_error(finding: Finding) -> bool:
+    return MESSAGES[finding.code][0] == ERROR
+
+
+def _result(findings: list[Finding], unicode: str | None, ascii: str | None, corrected: str | None) -> DomainResult:
+    has_error = any(_is_error(f) for f in findings)
+    return DomainResult(tuple(findings), unicode, ascii, corrected, has_error, _is_carrier(unicode))
+
+
+def _labels_with_offsets(work: str, findings: list[Finding]) -> list[tuple[int, str]]:
+    labels, offset = [], 0
+    for index, label in enumerate(work.split(".")):
+        if label:
+            labels.append((offset, label))
+        elif index == 0:
+            findings.append(Finding("domain-leading-dot", offset))
+        else:
+            findings.append(Finding("domain-consecutive-dots", offset - 1))
+        offset += len(label) + 1
+    return labels
+
+
+def _check_label(label: str, offset: int, findings: list[Finding]) -> tuple[str, str | None]:
+    """Checks one label; returns its U-label and A-label (None when it cannot be encoded)."""
+    unicode_label = idn.to_unicode_label(label)
+    for index in idn.disallowed_positions(unicode_label):
+        position = offset + min(index, len(label) - 1)
+        findings.append(Finding("invalid-domain-character", position, unicode_label[index]))
+    if unicode_label.isascii():
+        ascii_label: str | None = unicode_label
+        if label.startswith("-") or label.endswith("-"):
+            findings.append(Finding("label-hyphen", offset, label))
+        if unicode_label.startswith(idn.ACE_PREFIX) and not idn.is_valid_a_label(unicode_label):
+            findings.append(Finding("invalid-idn", offset, label))
+    else:
+        if idn.has_hyphen_problem(unicode_label):
+            findings.append(Finding("label-hyphen", offset, label))
+        try:
+            ascii_label = idn.to_ascii_label(unicode_label)
+        except UnicodeError:
+            findings.append(Finding("invalid-idn", offset, label))
+            ascii_label = None
+    if len(ascii_label or unicode_label) > MAX_LABEL_OCTETS:
+        findings.append(Finding("label-too-long", offset, label[:10] + "…"))
+    return unicode_label, ascii_label
+
+
+def _check_top_level(labels: list[str], end: int, findings: list[Finding]) -> None:
+    if not labels:
+        return
+    top = labels[-1]
+    at = end - len(top)
+    if len(labels) == 1:
+        findings.append(Finding("missing-tld", end))
+    elif top.isdigit():
+        findings.append(Finding("numeric-tld", at, top))
+    elif top.isascii() and not top.startswith(idn.ACE_PREFIX) and not top.isalpha():
+        findings.append(Finding("invalid-tld", at, top))
+
+
+def _is_special_use(domain: str) -> bool:
+    top = domain.rpartition(".")[2]
+    return top in SPECIAL_USE_TLDS or any(
+        domain == reserved or domain.endswith("." + reserved) for reserved in SPECIAL_USE_DOMAINS
+    )
+
+
+def _is_carrier(domain: str | None) -> bool:
+    if not domain:
+        return False
+    return any(domain == carrier or domain.endswith("." + carrier) for carrier in CARRIER_DOMAINS)
+
+
+def _address_literal(domain: str) -> DomainResult:
+    inner = domain[1:-1] if domain.endswith("]") else None
+    if inner is not None and _is_ip_literal(inner):
+        return _result([Finding("address-literal", 0, inner)], domain, domain, domain)
+    return _result([Finding("invalid-address-literal", 0, domain)], None, None, None)
+
+
+def _is_ip_literal(inner: str) -> bool:
+    if inner[:len(_IPV6_TAG)].lower() == _IPV6_TAG:
+        address = inner[len(_IPV6_TAG):]
+        if not _IPV6_CHARACTERS.fullmatch(address):
+            return False
+        try:
+            ipaddress.IPv6Address(address)
+        except ValueError:
+            return False
+        return True
+    match = _IPV4.fullmatch(inner)
+    return bool(match) and all(int(part) <= 255 for part in match.groups())

@@ -1,0 +1,77 @@
+"""The result of checking an address, and how it is shown (JSON contract, Japanese text)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from checker.address.messages import ERROR, MESSAGES, WARNING
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    code: str
+    message_ja: str
+    position: int | None
+    severity: str
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What a rule noticed, before it becomes a customer-facing Problem."""
+
+    code: str
+    position: int | None = None
+    detail: str = ""
+
+
+def make_problems(findings: list[Finding]) -> tuple[Problem, ...]:
+    """One Problem per code, at its first position, naming every distinct detail once."""
+    details: dict[str, list[str]] = {}
+    first: dict[str, Finding] = {}
+    for finding in findings:
+        if finding.code not in first:
+            first[finding.code] = finding
+            details[finding.code] = []
+        if finding.detail and finding.detail not in details[finding.code]:
+            details[finding.code].append(finding.detail)
+    problems = []
+    for code, finding in first.items():
+        severity, template = MESSAGES[code]
+        shown = "".join(f"「{d}」" for d in details[code][:6])
+        problems.append(Problem(code, template.replace("{detail}", shown), finding.position, severity))
+    return tuple(problems)
+
+
+@dataclass(frozen=True, slots=True)
+class AddressReport:
+    input: str
+    valid: bool
+    problems: tuple[Problem, ...]
+    address: str | None
+    ascii_address: str | None
+    suggestion: str | None
+
+    def to_json(self) -> dict:
+        codes = list(dict.fromkeys(p.code for p in self.problems))
+        result = {"address": self.input, "valid": self.valid, "problems": codes}
+        if self.suggestion is not None:
+            result["suggestion"] = self.suggestion
+        return result
+
+    def explain_ja(self) -> str:
+        lines = [self._headline()]
+        for problem in self.problems:
+            where = f" ({problem.position + 1} 文字目)" if problem.position is not None else ""
+            lines.append(f"  {_MARKS[problem.severity]} {problem.message_ja}{where}")
+        if self.suggestion is not None:
+            lines.append(f"  → 正しくは「{self.suggestion}」ではありませんか。")
+        return "\n".join(lines)
+
+    def _headline(self) -> str:
+        if not self.valid:
+            return f"✕ 「{self.input}」は、このままではメールアドレスとして使えません。"
+        if any(p.severity == WARNING for p in self.problems):
+            return f"△ 「{self.input}」はメールアドレスの形をしていますが、注意点があります。"
+        return f"○ 「{self.input}」は正しい形のメールアドレスです。"
+
+
+_MARKS = {ERROR: "・", WARNING: "注意:", "info": "参考:"}

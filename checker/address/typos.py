@@ -1,0 +1,106 @@
+"""Which popular domain a customer most likely meant, by typing distance.
+
+A domain is compared as "name" + "ending" (gmail + com, yahoo + co.jp). The name may differ
+by a few slips (Damerau-Levenshtein, fewer for short names, none for two-letter names
+like au), the ending by one slip or one confusion from `ENDING_SWAPS` (gmail.co.jp).
+Real domains (`REAL_DOMAINS`) are never corrected.
+"""
+from __future__ import annotations
+
+from checker.address.domains import ENDING_SWAPS, KNOWN_ENDINGS, POPULAR_DOMAINS, REAL_DOMAINS, TLD_TYPOS
+
+MAX_TOTAL_SLIPS = 2
+_TOO_FAR = 99
+_ENDINGS_LONGEST_FIRST = tuple(sorted(KNOWN_ENDINGS, key=len, reverse=True))
+
+
+def _split_known(domain: str) -> tuple[str, str]:
+    for ending in _ENDINGS_LONGEST_FIRST:
+        if domain.endswith("." + ending) and len(domain) > len(ending) + 1:
+            return domain[: -len(ending) - 1], ending
+    return domain, ""
+
+
+def _split_popular(domain: str) -> tuple[str, str]:
+    """Split at the first label that belongs to the ending (docomo | ne.jp)."""
+    for ending in _ENDINGS_LONGEST_FIRST:
+        if domain.endswith("." + ending):
+            return domain[: -len(ending) - 1], ending
+    return tuple(domain.rsplit(".", 1))  # type: ignore[return-value]
+
+
+_POPULAR_PARTS = tuple((domain, *_split_popular(domain)) for domain in POPULAR_DOMAINS)
+
+
+def allowed_name_slips(name: str) -> int:
+    if len(name) <= 3:
+        return 0
+    if len(name) <= 5:
+        return 1
+    return 2
+
+
+def osa_distance(a: str, b: str, limit: int) -> int:
+    """Damerau-Levenshtein (optimal string alignment) distance, or limit + 1 when larger."""
+    if a == b:
+        return 0
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    before_previous: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        current = [i] + [0] * len(b)
+        char_a = a[i - 1]
+        best = i
+        for j in range(1, len(b) + 1):
+            char_b = b[j - 1]
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                value = min(value, before_previous[j - 2] + 1)
+            current[j] = value
+            best = min(best, value)
+        if best > limit:
+            return limit + 1
+        before_previous, previous = previous, current
+    return min(previous[-1], limit + 1)
+
+
+def _ending_slips(typed: str, meant: str) -> int:
+    if typed == meant:
+        return 0
+    if typed == "" or frozenset((typed, meant)) in ENDING_SWAPS or TLD_TYPOS.get(typed) == meant:
+        return 1
+    return 1 if osa_distance(typed, meant, 1) <= 1 else _TOO_FAR
+
+
+def _ways_to_read(domain: str, ending_labels: int) -> set[tuple[str, str]]:
+    labels = domain.split(".")
+    readings = {_split_known(domain), (domain, "")}
+    if len(labels) > ending_labels:
+        readings.add((".".join(labels[:-ending_labels]), ".".join(labels[-ending_labels:])))
+    return readings
+
+
+def suggest_domain(domain: str) -> str | None:
+    """The popular domain `domain` (lower-case ASCII) is a slip of, or None."""
+    if domain in REAL_DOMAINS or not domain:
+        return None
+    best, best_slips = None, MAX_TOTAL_SLIPS + 1
+    for popular, name, ending in _POPULAR_PARTS:
+        allowed = allowed_name_slips(name)
+        for typed_name, typed_ending in _ways_to_read(domain, ending.count(".") + 1):
+            ending_slips = _ending_slips(typed_ending, ending)
+            if ending_slips >= best_slips:
+                continue
+            name_slips = osa_distance(typed_name, name, allowed)
+            slips = name_slips + ending_slips
+            if name_slips <= allowed and slips < best_slips:
+                best, best_slips = popular, slips
+    return best
+
+
+def suggest_tld(domain: str) -> str | None:
+    """`domain` with a mistyped last label corrected (example.con -> example.com), or None."""
+    head, _, tld = domain.rpartition(".")
+    fixed = TLD_TYPOS.get(tld)
+    return f"{head}.{fixed}" if head and fixed else None
