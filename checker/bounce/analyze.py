@@ -68,8 +68,7 @@ def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> Recipient
     context = finding.context if finding else ""
     text_diagnostic = finding.diagnostic if finding else ""
     diagnostic = record.diagnostic or text_diagnostic
-    # The remote server's own code is more precise than the summary code of the report.
-    status = freetext.first_status(record.diagnostic) or record.status or freetext.first_status(diagnostic)
+    status = _precise_status(record, text_diagnostic)
     replycode = freetext.first_replycode(diagnostic) or (finding.replycode if finding else "")
     command = freetext.find_command(diagnostic) or freetext.find_command(context)
     evidence = Evidence(diagnostic=diagnostic + "\n" + text_diagnostic, context=context, general=general,
@@ -77,6 +76,16 @@ def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> Recipient
                         diagnostic_type=record.diagnostic_type)
     remote = record.remote_host or freetext.find_remote_host(diagnostic) or (finding.remote_host if finding else "")
     return _result(recipient, evidence, record.action or "failed", remote)
+
+
+def _precise_status(record: DsnRecipient, text_diagnostic: str) -> str:
+    """The remote server's own code is more precise than the report's summary code."""
+    answered = freetext.first_status(record.diagnostic)
+    if answered:
+        return answered
+    if not record.status or record.status.endswith(".0.0"):
+        return freetext.first_status(text_diagnostic) or record.status
+    return record.status
 
 
 def _from_text(finding: freetext.TextFinding, general: str) -> RecipientResult:

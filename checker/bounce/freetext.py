@@ -118,9 +118,15 @@ def _finding(address: str, block: list[str], own_line: int) -> TextFinding:
 def answer_text(block: list[str], own_line: int, address: str) -> str:
     """The server's answer: the first line carrying a reply/status code or an
     'X said:' lead-in, with its continuation lines; else the words after the address."""
+    weak = None
     for index, line in enumerate(block):
-        if _carries_answer(line):
+        strength = _answer_strength(line)
+        if strength == 2:
             return _after_lead_in(_with_continuation(block, index))
+        if strength == 1 and weak is None:
+            weak = index
+    if weak is not None:
+        return _after_lead_in(_with_continuation(block, weak))
     line = block[own_line] if own_line < len(block) else ""
     position = line.lower().find(address.lower())
     after = line[position + len(address):].lstrip(">:;,) \t") if position >= 0 else ""
@@ -136,10 +142,14 @@ def _after_lead_in(text: str) -> str:
     return text[match.end():].strip() if match and len(text) - match.end() > 8 else text
 
 
-def _carries_answer(line: str) -> bool:
-    if _REPLY_AT_START.match(line) or STATUS_CODE.search(line):
-        return True
-    return bool(REPLY_CODE.search(line) and _ANSWER_LEAD.search(line))
+def _answer_strength(line: str) -> int:
+    """2: a server's answer (a reply code that starts the line, follows a lead-in such as
+    'said:', or comes with a status code); 1: a status code alone; 0: nothing."""
+    if _REPLY_AT_START.match(line) or _STATUS_AFTER_REPLY.search(line):
+        return 2
+    if REPLY_CODE.search(line) and _ANSWER_LEAD.search(line):
+        return 2
+    return 1 if STATUS_CODE.search(line) else 0
 
 
 def _with_continuation(block: list[str], index: int, first: str | None = None) -> str:

@@ -23,10 +23,13 @@ from checker.bounce.codes import status_hint, status_reason
 from checker.bounce.phrases import PHRASE_TABLE
 
 _SPACES = re.compile(r"\s+")
+# Reply and status codes inside the text ('550-5.7.1' at the start of every line of a
+# multi-line answer) would split phrases apart; they are judged separately anyway.
+_CODES = re.compile(r"\b[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|\b[245]\d\d-")
 
-FIRST_PASS = ("notcompliantrfc", "mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying",
+FIRST_PASS = ("mailboxfull", "notcompliantrfc", "emailtoolarge", "suspend", "hasmoved", "norelaying",
               "authfailure", "requireptr", "badreputation", "userunknown", "filtered", "rejected",
-              "hostunknown", "notaccept", "spamdetected", "ratelimited", "blocked")
+              "hostunknown", "spamdetected", "ratelimited", "blocked")
 SECOND_PASS = ("mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying",
                "authfailure", "badreputation", "requireptr", "securityerror", "notaccept", "systemerror",
                "networkerror", "ratelimited", "suspend", "expired", "contenterror", "notcompliantrfc",
@@ -59,7 +62,7 @@ class Evidence:
 
 
 def normalize(text: str) -> str:
-    return _SPACES.sub(" ", text.lower())
+    return _SPACES.sub(" ", _CODES.sub(" ", text.lower()))
 
 
 def says(reason: str, text: str) -> bool:
@@ -119,7 +122,7 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
 
 
 def _second_pass(evidence: Evidence, said: str, coded: str) -> str:
-    if coded and coded not in _VAGUE_CODE_REASONS and evidence.diagnostic_type in ("", "smtp"):
+    if coded and coded not in _VAGUE_CODE_REASONS:
         return coded
     worded = next((reason for reason in SECOND_PASS if says(reason, said)), "")
     if worded:

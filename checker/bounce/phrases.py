@@ -122,7 +122,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "no such account", "unknown account", "invalid mailbox", "mailbox is unavailable",
         "addressee unknown", "unknown local part", "not a valid user", "user does not",
         "recipient address rejected", "rcpt rejected", "account does not", "undeliverable address",
-        "unknown alias", "not found", "no longer valid", "unrouteable",
+        "unknown alias", "no longer valid", "user not known",
         "存在しない", "宛先不明", "見つかりません",
     )),
     ("filtered", (
@@ -143,9 +143,9 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "starttls", "tls negotiation", "tls handshake", "ssl",
     )),
     ("notcompliantrfc", (
-        "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822", "not rfc compliant",
+        "rfc 5322", "rfc5322", "not rfc compliant", "rfc compliant",
         "duplicate header", "multiple from", "multiple date", "multiple subject",
-        "header error", "malformed header", "multiple addresses in from", "not rfc 5322 compliant",
+        "malformed header", "multiple addresses in from", "not rfc 5322 compliant",
     )),
     ("contenterror", (
         "content rejected", "message content", "illegal attachment", "attachment not allowed",
