@@ -35,6 +35,10 @@ _HEADER_START = re.compile(
     r"From|To|Subject|Date|Content-Type):[ \t]", re.M)
 
 
+_INLINE_DSN = re.compile(r"^(?:Final|Original)-Recipient:[ \t]{0,10}\S", re.I | re.M)
+_INLINE_DSN_START = re.compile(r"^(?:Reporting-MTA|Original-Envelope-Id|Final-Recipient|Original-Recipient):", re.I | re.M)
+
+
 @dataclass
 class Document:
     """The readable pieces of one input."""
@@ -69,6 +73,8 @@ def read_document(data: bytes) -> Document:
         doc.is_fragment = True
         doc.human_text = _unquote(mime.guess_decode(data if not doc.truncated else raw.encode("latin-1")))
         doc.human_text = mime.normalize_newlines(doc.human_text)
+    if not doc.dsn_reports:
+        doc.human_text = _take_inline_dsn(doc)
     doc.human_text, inline_original = split_inline_original(doc.human_text)
     if doc.original_headers is None and inline_original:
         doc.original_headers = inline_original
@@ -108,6 +114,21 @@ def _bounce_parts(root: mime.Part):
             stack.extend(reversed(part.children))
         else:
             yield part
+
+
+def _take_inline_dsn(doc: Document) -> str:
+    """Some servers (and every paste) put the delivery-status fields in the text itself."""
+    text = doc.human_text
+    match = _INLINE_DSN.search(text)
+    if not match:
+        return text
+    start = _INLINE_DSN_START.search(text, max(0, match.start() - 2000), match.start() + 1)
+    begin = start.start() if start else match.start()
+    report = parse_delivery_status(text[begin:])
+    if report.recipients:
+        doc.dsn_reports.append(report)
+        return text[:begin]
+    return text
 
 
 def html_to_text(html: str) -> str:

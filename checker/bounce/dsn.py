@@ -29,24 +29,34 @@ class DsnReport:
 
 
 def parse_delivery_status(text: str) -> DsnReport:
-    """Read the fields of a delivery-status body; tolerate missing blank lines and folding."""
+    """Read the fields of a delivery-status body; tolerate folding, missing blank lines
+    and fields written before the recipient they belong to."""
     reporting_mta = ""
     recipients: list[DsnRecipient] = []
-    current: DsnRecipient | None = None
+    group: list[tuple[str, str]] = []
     for name, value in _fields(text):
-        if not name:
-            current = None  # a blank line ends a group (RFC 3464 section 2.1)
-            continue
         if name == "reporting-mta":
             reporting_mta = _strip_type(value)
+        elif name:
+            group.append((name, value))
             continue
-        slot = _RECIPIENT_SLOTS.get(name)
-        if slot and (current is None or getattr(current, slot)):
-            current = DsnRecipient()
-            recipients.append(current)
-        if current is not None:
-            _store(current, name, value)
+        recipients.extend(_records(group))
+        group = []
+    recipients.extend(_records(group))
     return DsnReport(reporting_mta, [r for r in recipients if r.final or r.original])
+
+
+def _records(group: list[tuple[str, str]]) -> list[DsnRecipient]:
+    """Per-recipient records of one group: a repeated recipient field starts a new one."""
+    if not any(name in _RECIPIENT_SLOTS for name, _ in group):
+        return []
+    records = [DsnRecipient()]
+    for name, value in group:
+        slot = _RECIPIENT_SLOTS.get(name)
+        if slot and getattr(records[-1], slot):
+            records.append(DsnRecipient())
+        _store(records[-1], name, value)
+    return records
 
 
 def _fields(text: str):

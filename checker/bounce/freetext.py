@@ -34,6 +34,7 @@ _REMOTE_HOST = re.compile(
     r"(?:\bhost|while talking to|remote (?:host|server|mta)|generating server|"
     r"\bserver|mail exchanger|\bmx)\s{0,3}[:=]?\s{0,3}\[?([A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24})\b",
     re.I)
+_RECIPIENT_LEAD = re.compile(r"(?:rcpt to|recipient|to|for|address|宛先)\s{0,3}:?\s{0,3}<?$", re.I)
 # Addresses that never are the failed recipient: the systems that write bounces.
 _SYSTEM_LOCALPARTS = ("mailer-daemon", "postmaster", "double-bounce", "noreply", "no-reply",
                       "maildelivery", "mail-daemon", "mailerdaemon", "bounce", "bounces")
@@ -68,17 +69,22 @@ def is_system_address(address: str) -> bool:
 def scan(text: str, excluded: set[str]) -> list[TextFinding]:
     """One finding per recipient named in the text, in order; excluded are lower-case."""
     lines = text.split("\n")
-    firsts: list[tuple[int, str]] = []
+    strong: list[tuple[int, str]] = []
+    weak: list[tuple[int, str]] = []
     seen: set[str] = set()
     for index, line in enumerate(lines):
         if "@" not in line or _is_header_echo(line):
             continue
-        for address in find_addresses(line):
+        for match in ADDRESS.finditer(line):
+            address = clean_address(match.group(0))
             key = address.lower()
             if key in seen or key in excluded or is_system_address(address):
                 continue
             seen.add(key)
-            firsts.append((index, address))
+            (strong if _names_recipient(line, match.start()) else weak).append((index, address))
+    # Addresses in prose ("please contact <support@...>") count only when nothing names
+    # a recipient the way bounces do.
+    firsts = strong or weak
     findings = []
     for number, (start, address) in enumerate(firsts):
         end = firsts[number + 1][0] if number + 1 < len(firsts) else len(lines)
@@ -92,6 +98,15 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
             start_in_block = 0
         findings.append(_finding(address, block, start_in_block))
     return findings
+
+
+def _names_recipient(line: str, position: int) -> bool:
+    """The address starts its line (a list of failed recipients) or follows 'RCPT TO:'
+    / 'recipient:' / 'to:' (a transcript or a labelled field)."""
+    before = line[:position]
+    if not before.strip(" \t<>\"'(*-:>|"):
+        return True
+    return bool(_RECIPIENT_LEAD.search(before[-40:]))
 
 
 def _is_header_echo(line: str) -> bool:

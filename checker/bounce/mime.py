@@ -136,8 +136,11 @@ def _parse_entity(headers: list[tuple[str, str]], body: str, state: ReadState, d
         state.too_deep = True
         part.text = decode_body(part, body, state)
         return part
-    if ctype.startswith("multipart/") and params.get("boundary"):
-        sections = _split_multipart(body, params["boundary"])
+    if ctype.startswith("multipart/"):
+        boundary = params.get("boundary", "")
+        if not boundary or "--" + boundary not in body:
+            boundary = _guess_boundary(body)  # broken MIME: use the delimiter the body uses
+        sections = _split_multipart(body, boundary) if boundary else None
         if sections is not None:
             for section in sections:
                 child_headers, child_body = _split_part_headers(section)
@@ -156,6 +159,14 @@ def _split_part_headers(section: str) -> tuple[list[tuple[str, str]], str]:
         # No headers at all: the part is text/plain by default (RFC 2046).
         return [], section[1:]
     return split_headers(section)
+
+
+_DELIMITER_GUESS = re.compile(r"^--([^\s]{1,70})\n(?=content-)", re.I | re.M)
+
+
+def _guess_boundary(body: str) -> str:
+    match = _DELIMITER_GUESS.search(body)
+    return match.group(1) if match else ""
 
 
 def _split_multipart(body: str, boundary: str) -> list[str] | None:
