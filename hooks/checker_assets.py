@@ -1,0 +1,239 @@
+"""MkDocs hook: puts the in-page checker into the site.
+
+- replaces the `<!-- checker -->` marker a writer puts in a page with the widget;
+- checks that every reason the engine can report is answered by exactly one section of that
+  page (headings carry `data-reasons="..."`), failing the build otherwise;
+- builds the `checker` package into a py3-none-any wheel and adds it, the widget's JS/CSS and
+  the Pyodide runtime (from node_modules, never a CDN) to the site;
+- in the offline build (Material's `offline` plugin) also adds the runtime as gzip+base64
+  classic scripts, because a page opened from disk can neither fetch() nor start a worker
+  from a file URL.
+"""
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import importlib.util
+import io
+import json
+import re
+import string
+import sys
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+
+from mkdocs.config.config_options import ExtraScriptValue
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+WIDGET_DIR = REPO_ROOT / "widget"
+PACKAGE_DIR = REPO_ROOT / "checker"
+PYODIDE_DIR = REPO_ROOT / "node_modules" / "pyodide"
+
+MARKER = "<!-- checker -->"
+ASSET_DIR = "assets/checker"
+RUNTIME_DIR = f"{ASSET_DIR}/pyodide"
+EMBED_DIR = f"{ASSET_DIR}/embed"
+WIDGET_FILES = ("checker.js", "checker.css", "worker.js")
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+WHEEL_VERSION = "1.0"
+WHEEL_NAME = f"checker-{WHEEL_VERSION}-py3-none-any.whl"
+# A fixed timestamp keeps the wheel byte-identical between builds of the same source.
+ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from hooks.offline import is_offline_build  # noqa: E402  (needs the repo root on sys.path)
+
+
+def _reportable_reasons() -> tuple[str, ...]:
+    # Read the engine's table on its own, so that the build check does not depend on the
+    # rest of the package importing cleanly.
+    spec = importlib.util.spec_from_file_location("_checker_reasons", PACKAGE_DIR / "bounce" / "reasons.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.REPORTABLE_REASONS
+
+
+# ---- MkDocs events ----
+
+def on_config(config):
+    config.extra_css.append(f"{ASSET_DIR}/checker.css")
+    config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/checker.js"))
+    config.extra_javascript[-1].defer = True
+    config["_checker_pages"] = []
+    return config
+
+
+def on_files(files, config):
+    for name in WIDGET_FILES:
+        files.append(File.generated(config, f"{ASSET_DIR}/{name}",
+                                    abs_src_path=str(WIDGET_DIR / name)))
+    for name in RUNTIME_FILES:
+        files.append(File.generated(config, f"{RUNTIME_DIR}/{name}",
+                                    abs_src_path=str(PYODIDE_DIR / name)))
+    wheel = build_wheel()
+    files.append(File.generated(config, f"{ASSET_DIR}/{WHEEL_NAME}", content=wheel))
+    if is_offline_build(config):
+        for name, source in embedded_scripts(wheel).items():
+            files.append(File.generated(config, f"{EMBED_DIR}/{name}", content=source))
+    return files
+
+
+def on_page_content(html, page, config, files):
+    if MARKER not in html:
+        return html
+    check_reason_sections(html, page.file.src_uri)
+    config["_checker_pages"].append(page.file.src_uri)
+    widget = render_widget(page.url, is_offline_build(config))
+    return html.replace(MARKER, widget, 1)
+
+
+def on_post_build(config):
+    if not config["_checker_pages"]:
+        raise PluginError(
+            f"checker: no page contains the marker {MARKER!r}; put it on its own line in "
+            "docs/step-2-2.md under the heading about error return mails."
+        )
+
+
+# ---- the widget's HTML ----
+
+def render_widget(page_url: str, offline: bool) -> str:
+    template = string.Template((WIDGET_DIR / "widget.html").read_text(encoding="utf-8"))
+    assets = get_relative_url(f"{ASSET_DIR}/checker.js", page_url).rsplit("/", 1)[0] + "/"
+    embed = " ".join(f"embed/{name}" for name in embedded_names()) if offline else ""
+    return template.substitute(assets=assets, wheel=WHEEL_NAME, embed=embed)
+
+
+# ---- reasons and sections ----
+
+class _ReasonHeadings(HTMLParser):
+    """Collects (heading id, heading text, reasons) from headings with data-reasons."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sections: list[tuple[str, list[str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if re.fullmatch(r"h[1-6]", tag):
+            found = dict(attrs)
+            if found.get("data-reasons") is not None:
+                self.sections.append((found.get("id") or "(no id)",
+                                      found["data-reasons"].split()))
+
+
+def check_reason_sections(html: str, page_name: str) -> None:
+    parser = _ReasonHeadings()
+    parser.feed(html)
+    claimed: dict[str, list[str]] = {}
+    for section_id, reasons in parser.sections:
+        for reason in reasons:
+            claimed.setdefault(reason, []).append(section_id)
+    problems = []
+    reportable = _reportable_reasons()
+    missing = [reason for reason in reportable if reason not in claimed]
+    if missing:
+        problems.append("no section answers: " + ", ".join(missing))
+    for reason, section_ids in claimed.items():
+        if len(section_ids) > 1:
+            problems.append(f"reason {reason!r} is claimed by several sections: "
+                            + ", ".join("#" + s for s in section_ids))
+    unknown = sorted(set(claimed) - set(reportable))
+    if unknown:
+        problems.append("sections name reasons the engine never reports: " + ", ".join(unknown))
+    if problems:
+        raise PluginError(
+            f"checker: the bounce sections on {page_name} do not match the engine's reasons "
+            "(each heading lists its reasons as data-reasons=\"...\"):\n  - "
+            + "\n  - ".join(problems)
+        )
+
+
+# ---- the wheel ----
+
+def build_wheel() -> bytes:
+    """A minimal py3-none-any wheel of the checker package, built in memory."""
+    dist_info = f"checker-{WHEEL_VERSION}.dist-info"
+    entries = [(path.relative_to(REPO_ROOT).as_posix(), path.read_bytes())
+               for path in sorted(PACKAGE_DIR.rglob("*"))
+               if path.is_file() and "__pycache__" not in path.parts]
+    entries.append((f"{dist_info}/METADATA",
+                    f"Metadata-Version: 2.1\nName: checker\nVersion: {WHEEL_VERSION}\n".encode()))
+    entries.append((f"{dist_info}/WHEEL", b"Wheel-Version: 1.0\nGenerator: checker_assets hook\n"
+                    b"Root-Is-Purelib: true\nTag: py3-none-any\n"))
+    record = "".join(f"{name},sha256={_record_digest(data)},{len(data)}\n" for name, data in entries)
+    entries.append((f"{dist_info}/RECORD", (record + f"{dist_info}/RECORD,,\n").encode()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as wheel:
+        for name, data in entries:
+            wheel.writestr(zipfile.ZipInfo(name, ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def _record_digest(data: bytes) -> str:
+    return base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+
+
+# ---- the embedded runtime for file:// ----
+
+# embed script name -> file name the worker's fetch shim serves it as
+EMBEDDED = {
+    "pyodide-js.js": "pyodide.js",
+    "pyodide-asm-js.js": "pyodide.asm.js",
+    "pyodide-asm-wasm.js": "pyodide.asm.wasm",
+    "python-stdlib.js": "python_stdlib.zip",
+    "pyodide-lock.js": "pyodide-lock.json",
+    "checker-wheel.js": WHEEL_NAME,
+    "worker-src.js": "worker.js",
+}
+_embed_cache: dict[tuple, str] = {}
+
+
+def embedded_names() -> list[str]:
+    return list(EMBEDDED)
+
+
+def embedded_scripts(wheel: bytes) -> dict[str, str]:
+    sources = {
+        "pyodide.js": (PYODIDE_DIR / "pyodide.js").read_bytes(),
+        "pyodide.asm.js": classic_asm_script().encode(),
+        "pyodide.asm.wasm": (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes(),
+        "python_stdlib.zip": (PYODIDE_DIR / "python_stdlib.zip").read_bytes(),
+        "pyodide-lock.json": (PYODIDE_DIR / "pyodide-lock.json").read_bytes(),
+        WHEEL_NAME: wheel,
+        "worker.js": (WIDGET_DIR / "worker.js").read_bytes(),
+    }
+    return {script: _embed_script(served_as, sources[served_as])
+            for script, served_as in EMBEDDED.items()}
+
+
+def _embed_script(served_as: str, data: bytes) -> str:
+    key = (served_as, hashlib.sha256(data).hexdigest())
+    if key not in _embed_cache:
+        packed = base64.b64encode(gzip.compress(data, compresslevel=9, mtime=0)).decode()
+        _embed_cache[key] = (
+            "(self.checkerEmbedded = self.checkerEmbedded || {})"
+            f"[{json.dumps(served_as)}] = \"{packed}\";\n"
+        )
+    return _embed_cache[key]
+
+
+def classic_asm_script() -> str:
+    """pyodide.asm.mjs as a classic script: a blob: worker on file:// cannot import() it.
+
+    The module only uses `import.meta.url` to find files next to itself, which Pyodide's
+    locateFile answers anyway, and its single export becomes a global function.
+    """
+    source = (PYODIDE_DIR / "pyodide.asm.mjs").read_text(encoding="utf-8")
+    export = "export default _createPyodideModule;"
+    if source.count(export) != 1:
+        raise PluginError("checker: pyodide.asm.mjs changed shape; cannot make a classic script of it")
+    source = source.replace(export, "self._createPyodideModule = _createPyodideModule;")
+    return source.replace("import.meta.url", "self.location.href")

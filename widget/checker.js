@@ -1,0 +1,519 @@
+/* The in-page checker on Step 2-2: the widget's behaviour on the page.
+ *
+ * The Python checker runs in a Web Worker (worker.js) with Pyodide. The worker is started
+ * lazily, when the widget comes into view or is touched, and is kept for the whole visit,
+ * so that coming back to the page through Material's instant navigation finds it ready.
+ * Everything the customer enters is shown back with textContent only, never as HTML.
+ */
+(function () {
+  "use strict";
+
+  const TYPING_PAUSE_MS = 300;
+  const HIGHLIGHT_MS = 2500;
+  const SAMPLE_BOUNCE = [
+    "From: MAILER-DAEMON@mail.example.jp (Mail Delivery System)",
+    "To: taro@example.com",
+    "Subject: Undelivered Mail Returned to Sender",
+    "Content-Type: text/plain; charset=us-ascii",
+    "",
+    "This is the mail system at host mail.example.jp.",
+    "",
+    "I'm sorry to have to inform you that your message could not",
+    "be delivered to one or more recipients.",
+    "",
+    "<hanako@example.jp>: host mx.example.jp[192.0.2.25] said: 550 5.1.1",
+    "    <hanako@example.jp>: Recipient address rejected: User unknown in local",
+    "    recipient table (in reply to RCPT TO command)",
+    "",
+  ].join("\n");
+
+  const STATUS_TEXT = {
+    idle: "チェッカーは、このあたりまでスクロールするか操作を始めると準備を始めます。",
+    loading: "チェッカーを準備しています（初回は数秒かかります）。貼り付けた内容は、準備ができしだい調べます。",
+    ready: "準備ができました。貼り付けると、すぐに結果が表示されます。",
+  };
+  const ERROR_TEXT = {
+    unsupported: "お使いのブラウザーは WebAssembly または Web Worker に対応していないため、チェッカーを使えません。下の説明をお読みください。",
+    offlineIncomplete: "このページをファイルとして開いているため、チェッカーを起動できません。オフライン版（ダウンロード用の zip）をお使いください。",
+    boot: "チェッカーを起動できませんでした。ページを再読み込みしてお試しください。下の説明は、そのままお読みいただけます。",
+  };
+
+  /* ---- the runtime: one worker for the whole visit ---- */
+
+  const runtime = {
+    state: "idle",
+    errorText: "",
+    worker: null,
+    nextId: 1,
+    waiting: new Map(),
+    widgets: new Set(),
+  };
+
+  function startRuntime(assetsUrl, wheelName, embedList) {
+    if (runtime.state !== "idle") return;
+    if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+      setRuntimeState("error", ERROR_TEXT.unsupported);
+      return;
+    }
+    setRuntimeState("loading");
+    const indexURL = new URL("pyodide/", assetsUrl).href;
+    let started;
+    if (location.protocol === "file:") {
+      started = embedList.length
+        ? startEmbeddedWorker(assetsUrl, embedList, indexURL, wheelName)
+        : Promise.reject(new Error(ERROR_TEXT.offlineIncomplete));
+    } else {
+      started = Promise.resolve(startHttpWorker(assetsUrl, indexURL, wheelName));
+    }
+    started.catch((error) => {
+      console.error(error);
+      const text = error && error.message === ERROR_TEXT.offlineIncomplete
+        ? ERROR_TEXT.offlineIncomplete : ERROR_TEXT.boot;
+      setRuntimeState("error", text);
+    });
+  }
+
+  function startHttpWorker(assetsUrl, indexURL, wheelName) {
+    const worker = attachWorker(new Worker(new URL("worker.js", assetsUrl), { type: "module" }));
+    worker.postMessage({ type: "boot", mode: "http", indexURL,
+      wheelURL: new URL(wheelName, assetsUrl).href });
+  }
+
+  // From file:// the runtime arrives as classic scripts (the only thing a file page may
+  // load); the worker is started from a blob: URL and handed the packed bytes.
+  async function startEmbeddedWorker(assetsUrl, embedList, indexURL, wheelName) {
+    await Promise.all(embedList.map((path) => loadClassicScript(new URL(path, assetsUrl).href)));
+    const packed = window.checkerEmbedded;
+    delete window.checkerEmbedded;
+    const workerSource = new TextDecoder().decode(await gunzipBase64(packed["worker.js"]));
+    delete packed["worker.js"];
+    const blobUrl = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+    const RealWorker = workerConstructorForFiles();
+    // Classic: Chromium runs no module worker from a blob: URL made on a file:// page.
+    const worker = attachWorker(new RealWorker(blobUrl));
+    worker.postMessage({ type: "boot", mode: "embedded", indexURL, wheelName, embed: packed });
+  }
+
+  // The offline copy loads Material's iframe-worker shim, which replaces window.Worker on
+  // file:// (for the search) with one that runs the script in a frame. A blank frame of this page
+  // still has the browser's own Worker; the frame stays so the worker it owns lives on.
+  function workerConstructorForFiles() {
+    if (!window.IFrameWorker || window.Worker !== window.IFrameWorker) return window.Worker;
+    const frame = document.createElement("iframe");
+    frame.hidden = true;
+    frame.setAttribute("aria-hidden", "true");
+    frame.tabIndex = -1;
+    document.body.append(frame);
+    return frame.contentWindow.Worker;
+  }
+
+  function loadClassicScript(src) {
+    return new Promise((resolve, reject) => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = resolve;
+      script.onerror = () => reject(new Error("cannot load " + src));
+      document.head.appendChild(script);
+    });
+  }
+
+  async function gunzipBase64(text) {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  }
+
+  function attachWorker(worker) {
+    runtime.worker = worker;
+    worker.onmessage = (event) => onWorkerMessage(event.data);
+    worker.onerror = (event) => {
+      console.error(event.message || event);
+      setRuntimeState("error", ERROR_TEXT.boot);
+    };
+    return worker;
+  }
+
+  function onWorkerMessage(message) {
+    if (message.type === "ready") {
+      runtime.bootMs = message.bootMs;
+      setRuntimeState("ready");
+    } else if (message.type === "boot-error") {
+      console.error(message.detail);
+      setRuntimeState("error", ERROR_TEXT.boot);
+    } else if (message.type === "result") {
+      const resolve = runtime.waiting.get(message.id);
+      runtime.waiting.delete(message.id);
+      if (resolve) resolve(JSON.parse(message.json));
+    }
+  }
+
+  function setRuntimeState(state, errorText) {
+    runtime.state = state;
+    runtime.errorText = errorText || "";
+    for (const widget of runtime.widgets) widget.showState();
+  }
+
+  function ask(kind, data) {
+    const id = runtime.nextId++;
+    return new Promise((resolve) => {
+      runtime.waiting.set(id, resolve);
+      runtime.worker.postMessage({ type: "analyse", id, kind, data });
+    });
+  }
+
+  /* ---- one widget on one page ---- */
+
+  function setUpWidget(root) {
+    if (root.checkerWidget) return;
+    root.checkerWidget = createWidget(root);
+  }
+
+  function createWidget(root) {
+    const find = (selector) => root.querySelector(selector);
+    const parts = {
+      status: find("[data-checker-status]"),
+      bounceInput: find('[data-checker-input="bounce"]'),
+      addressInput: find('[data-checker-input="address"]'),
+      bounceOutput: find('[data-checker-output="bounce"]'),
+      addressOutput: find('[data-checker-output="address"]'),
+      fileInput: find("[data-checker-file]"),
+    };
+    const latest = { bounce: 0, address: 0 };
+    const typingTimers = {};
+    let pastedInto = null;
+
+    const widget = {
+      showState() {
+        if (!root.isConnected) {
+          runtime.widgets.delete(widget);
+          return;
+        }
+        root.dataset.state = runtime.state;
+        parts.status.textContent = runtime.state === "error"
+          ? runtime.errorText : STATUS_TEXT[runtime.state];
+        parts.status.classList.toggle("checker__status--error", runtime.state === "error");
+        if (runtime.state === "ready") analyseWhatIsThere();
+      },
+    };
+
+    function boot() {
+      startRuntime(new URL(root.dataset.assets, document.baseURI), root.dataset.wheel,
+        (root.dataset.embed || "").split(/\s+/).filter(Boolean));
+    }
+
+    function analyseWhatIsThere() {
+      if (parts.bounceInput.value.trim()) analyse("bounce", parts.bounceInput.value);
+      if (parts.addressInput.value.trim()) analyse("address", parts.addressInput.value);
+    }
+
+    function analyse(kind, data) {
+      const output = kind === "bounce" ? parts.bounceOutput : parts.addressOutput;
+      const isEmpty = typeof data === "string" && !data.trim();
+      if (isEmpty) {
+        latest[kind] = -1;
+        output.replaceChildren();
+        return;
+      }
+      boot();
+      if (runtime.state !== "ready") return; // kept in the field; analysed once ready
+      const id = runtime.nextId;
+      latest[kind] = id;
+      ask(kind, data).then((view) => {
+        if (latest[kind] !== id) return; // a newer input has been sent since
+        if (kind === "bounce") renderBounce(parts.bounceOutput, view);
+        else renderAddress(parts.addressOutput, view);
+        root.dispatchEvent(new CustomEvent("checker:result", { detail: { kind } }));
+      });
+    }
+
+    function scheduleAnalysis(kind, input) {
+      clearTimeout(typingTimers[kind]);
+      const pause = pastedInto === input ? 0 : TYPING_PAUSE_MS;
+      pastedInto = null;
+      typingTimers[kind] = setTimeout(() => analyse(kind, input.value), pause);
+    }
+
+    function analyseFile(file) {
+      file.arrayBuffer().then((buffer) => {
+        const bytes = new Uint8Array(buffer);
+        parts.bounceInput.value = new TextDecoder().decode(bytes);
+        analyse("bounce", bytes);
+      });
+    }
+
+    for (const [kind, input] of [["bounce", parts.bounceInput], ["address", parts.addressInput]]) {
+      input.addEventListener("paste", () => { pastedInto = input; });
+      input.addEventListener("input", () => scheduleAnalysis(kind, input));
+    }
+    parts.fileInput.addEventListener("change", () => {
+      if (parts.fileInput.files.length) analyseFile(parts.fileInput.files[0]);
+      parts.fileInput.value = "";
+    });
+    parts.bounceInput.addEventListener("dragover", (event) => {
+      if (event.dataTransfer && [...event.dataTransfer.types].includes("Files")) event.preventDefault();
+    });
+    parts.bounceInput.addEventListener("drop", (event) => {
+      const files = event.dataTransfer && event.dataTransfer.files;
+      if (files && files.length) {
+        event.preventDefault();
+        analyseFile(files[0]);
+      }
+    });
+    find("[data-checker-sample]").addEventListener("click", () => {
+      parts.bounceInput.value = SAMPLE_BOUNCE;
+      analyse("bounce", SAMPLE_BOUNCE);
+    });
+    root.querySelectorAll("[data-checker-clear]").forEach((button) => {
+      button.addEventListener("click", () => {
+        const kind = button.dataset.checkerClear;
+        const input = kind === "bounce" ? parts.bounceInput : parts.addressInput;
+        input.value = "";
+        analyse(kind, "");
+        input.focus();
+      });
+    });
+    setUpTabs(root);
+
+    // Boot when the widget comes near the screen or is touched, not on page load.
+    for (const type of ["focusin", "pointerdown", "touchstart", "dragenter"]) {
+      root.addEventListener(type, boot, { passive: true });
+    }
+    if ("IntersectionObserver" in window) {
+      const observer = new IntersectionObserver((entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) {
+          observer.disconnect();
+          boot();
+        }
+      }, { rootMargin: "200px" });
+      observer.observe(root);
+    } else {
+      boot();
+    }
+
+    find("[data-checker-fallback]").hidden = true;
+    find("[data-checker-body]").hidden = false;
+    runtime.widgets.add(widget);
+    widget.showState();
+    return widget;
+  }
+
+  function setUpTabs(root) {
+    const tabs = [...root.querySelectorAll("[data-checker-tab]")];
+    const select = (chosen) => {
+      for (const tab of tabs) {
+        const selected = tab === chosen;
+        tab.setAttribute("aria-selected", String(selected));
+        tab.tabIndex = selected ? 0 : -1;
+        root.querySelector(`[data-checker-panel="${tab.dataset.checkerTab}"]`).hidden = !selected;
+      }
+    };
+    tabs.forEach((tab, index) => {
+      tab.addEventListener("click", () => select(tab));
+      tab.addEventListener("keydown", (event) => {
+        const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+        if (!step) return;
+        event.preventDefault();
+        const next = tabs[(index + step + tabs.length) % tabs.length];
+        select(next);
+        next.focus();
+      });
+    });
+  }
+
+  /* ---- drawing results (textContent only) ---- */
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function renderBounce(output, view) {
+    if (!view.ok) {
+      output.replaceChildren(el("p", "checker__error", view.error));
+      return;
+    }
+    const nodes = [el("p", "checker__kind", view.kind_label)];
+    if (view.notices.length) {
+      const list = el("ul", "checker__notices");
+      for (const notice of view.notices) list.append(el("li", null, notice));
+      nodes.push(list);
+    }
+    for (const result of view.recipients) {
+      nodes.push(result.failed ? recipientCard(result) : otherRecipient(result));
+    }
+    if (view.recipients.some((result) => result.failed)) nodes.push(supportCopy(view));
+    output.replaceChildren(...nodes);
+  }
+
+  function otherRecipient(result) {
+    return el("p", "checker__other", `${result.recipient}: ${result.reason_label}`);
+  }
+
+  function recipientCard(result) {
+    const card = el("section", "checker__card");
+    card.dataset.reason = result.reason;
+    card.dataset.recipient = result.recipient;
+    card.dataset.status = result.status;
+    card.append(el("h4", "checker__recipient", result.recipient));
+    const facts = el("dl", "checker__facts");
+    const fact = (term, value) => {
+      if (!value) return;
+      facts.append(el("dt", null, term), el("dd", null, value));
+    };
+    fact("何が起きたか", result.reason_label);
+    fact("再送するか待つか", result.retry_advice);
+    fact("対応が必要な人", result.actor_label);
+    fact("ステータスコード", result.status && `${result.status}（${result.status_meaning}）`);
+    fact("応答コード", result.replycode && `${result.replycode}（${result.replycode_meaning}）`);
+    fact("相手のサーバー", result.remote_host);
+    card.append(facts);
+    if (result.diagnostic) {
+      card.append(el("p", "checker__answer-label", "相手のサーバーの応答（原文のまま）"));
+      const pre = el("pre", "checker__answer");
+      pre.append(el("code", null, result.diagnostic));
+      card.append(pre);
+    }
+    const guide = guideSection(result.reason);
+    if (guide) {
+      card.dataset.section = guide.id;
+      card.append(guide.node);
+    }
+    return card;
+  }
+
+  // The guide's own section for a reason: the writers mark it in Markdown with
+  // data-reasons on its heading, so no table here says which section answers what.
+  function guideSection(reason) {
+    const heading = document.querySelector(`[data-reasons~="${CSS.escape(reason)}"]`);
+    if (!heading) return null;
+    const box = el("div", "checker__guide");
+    box.append(el("p", "checker__guide-title", "このガイドの説明: " + headingText(heading)));
+    const paragraph = firstParagraphAfter(heading);
+    if (paragraph) box.append(el("p", "checker__guide-text", paragraph.textContent.trim()));
+    const link = el("a", "checker__guide-link", "説明の場所へ移動する");
+    link.href = "#" + heading.id;
+    link.addEventListener("click", (event) => {
+      event.preventDefault();
+      showSection(heading);
+    });
+    box.append(link);
+    return { id: heading.id, node: box };
+  }
+
+  function headingText(heading) {
+    const copy = heading.cloneNode(true);
+    copy.querySelectorAll(".headerlink").forEach((anchor) => anchor.remove());
+    return copy.textContent.trim();
+  }
+
+  function firstParagraphAfter(heading) {
+    for (let node = heading.nextElementSibling; node; node = node.nextElementSibling) {
+      if (/^H[1-6]$/.test(node.tagName)) return null;
+      if (node.tagName === "P") return node;
+    }
+    return null;
+  }
+
+  function showSection(heading) {
+    history.replaceState(history.state, "", "#" + heading.id);
+    heading.scrollIntoView({ behavior: "smooth", block: "start" });
+    heading.classList.add("checker-highlight");
+    heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+    setTimeout(() => heading.classList.remove("checker-highlight"), HIGHLIGHT_MS);
+  }
+
+  function supportCopy(view) {
+    const box = el("div", "checker__support");
+    const maskLabel = el("label", "checker__mask");
+    const mask = el("input");
+    mask.type = "checkbox";
+    mask.checked = true;
+    maskLabel.append(mask, " メールアドレスを伏せる");
+    const button = el("button", "checker__button", "問い合わせ用に結果をコピー");
+    button.type = "button";
+    const done = el("span", "checker__copied");
+    done.setAttribute("role", "status");
+    button.addEventListener("click", () => {
+      const text = mask.checked ? view.support_text_masked : view.support_text;
+      copyText(text).then((ok) => {
+        done.textContent = ok ? "コピーしました。" : "コピーできませんでした。";
+      });
+    });
+    box.append(button, maskLabel, done);
+    return box;
+  }
+
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(text).then(() => true, () => copyBySelection(text));
+    }
+    return Promise.resolve(copyBySelection(text));
+  }
+
+  function copyBySelection(text) {
+    const area = el("textarea", "checker__offscreen");
+    area.value = text;
+    document.body.append(area);
+    area.select();
+    let ok = false;
+    try {
+      ok = document.execCommand("copy");
+    } catch (error) {
+      ok = false;
+    }
+    area.remove();
+    return ok;
+  }
+
+  function renderAddress(output, view) {
+    const box = el("div", "checker__address");
+    box.dataset.valid = String(Boolean(view.valid));
+    box.dataset.problems = view.problems.map((problem) => problem.code).join(" ");
+    box.append(el("p", "checker__verdict",
+      view.valid ? "このアドレスの書き方に問題は見つかりませんでした。" : "このアドレスには問題があります。"));
+    if (view.problems.length) {
+      const list = el("ul", "checker__problems");
+      for (const problem of view.problems) list.append(el("li", null, problem.message));
+      box.append(list);
+    }
+    if (view.suggestion) {
+      const line = el("p", "checker__suggestion");
+      line.append("もしかして: ");
+      const value = el("code", "checker__suggested", view.suggestion);
+      const button = el("button", "checker__button", "コピー");
+      button.type = "button";
+      const done = el("span", "checker__copied");
+      done.setAttribute("role", "status");
+      button.addEventListener("click", () => copyText(view.suggestion).then((ok) => {
+        done.textContent = ok ? "コピーしました。" : "コピーできませんでした。";
+      }));
+      line.append(value, " ", button, done);
+      box.append(line);
+    }
+    output.replaceChildren(box);
+  }
+
+  /* ---- wiring into the page, with and without instant navigation ---- */
+
+  function setUpPage() {
+    document.querySelectorAll("[data-checker]").forEach(setUpWidget);
+  }
+
+  // For tests and benchmarks: how the shared runtime is doing.
+  window.checkerRuntime = { get state() { return runtime.state; }, get bootMs() { return runtime.bootMs; } };
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    // On file:// Material's document$ completes without emitting, hence `complete`.
+    window.document$.subscribe({ next: setUpPage, complete: setUpPage });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpPage);
+  } else {
+    setUpPage();
+  }
+})();
