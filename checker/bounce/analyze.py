@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from checker.bounce import freetext, mime
+from checker.bounce import freetext, mime, sesjson
 from checker.bounce.document import MAX_INPUT_BYTES, Document, read_document
 from checker.bounce.dsn import DsnRecipient
 from checker.bounce.judge import Evidence, judge, phrase_reason
@@ -40,7 +40,10 @@ def build_report(doc: Document) -> BounceReport:
     subject = doc.header("subject")
     general = subject + "\n" + doc.human_text
     excluded = _sender_side_addresses(doc)
-    if doc.feedback_report:
+    notice = sesjson.read_notice(doc.human_text) if not doc.dsn_reports else None
+    if notice:
+        kind, results = notice.kind, _ses_results(notice, general)
+    elif doc.feedback_report:
         kind, results = "feedback", _feedback_results(doc)
     elif _is_autoreply(doc, subject):
         kind, results = "autoreply", _autoreply_results(doc)
@@ -88,6 +91,16 @@ def _precise_status(record: DsnRecipient, text_diagnostic: str) -> str:
     return record.status
 
 
+def _ses_results(notice: sesjson.SesNotice, general: str) -> list[RecipientResult]:
+    results = []
+    for person in notice.recipients:
+        evidence = Evidence(diagnostic=person.diagnostic, general=general, action=person.action,
+                            status=person.status or freetext.first_status(person.diagnostic),
+                            replycode=freetext.first_replycode(person.diagnostic))
+        results.append(_result(person.recipient, evidence, person.action, "", reason=person.reason))
+    return results
+
+
 def _from_text(finding: freetext.TextFinding, general: str) -> RecipientResult:
     evidence = Evidence(diagnostic=finding.diagnostic, context=finding.context, general=general,
                         status=finding.status, replycode=finding.replycode, command=finding.command)
@@ -109,8 +122,9 @@ def _without_recipient(doc: Document, general: str) -> list[RecipientResult]:
     return [_result(recipient, evidence, "failed", freetext.find_remote_host(general))]
 
 
-def _result(recipient: str, evidence: Evidence, action: str, remote_host: str) -> RecipientResult:
-    reason = judge(evidence)
+def _result(recipient: str, evidence: Evidence, action: str, remote_host: str,
+            reason: str = "") -> RecipientResult:
+    reason = reason or judge(evidence)
     diagnostic = evidence.diagnostic.split("\n", 1)[0].strip() or evidence.diagnostic.strip()
     return RecipientResult(
         recipient=recipient,

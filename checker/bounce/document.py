@@ -98,7 +98,8 @@ def _gather(root: mime.Part, doc: Document) -> None:
                 doc.original_headers, _ = mime.split_headers(part.text.lstrip("\n"))
         elif ctype == "text/html":
             html.append(part.text)
-        elif ctype.startswith("text/") or ctype == "message/partial" or not part.headers:
+        elif ctype.startswith(("text/", "multipart/")) or ctype == "message/partial" or not part.headers:
+            # An unsplittable multipart (no delimiter in the body) is read as plain text.
             texts.append(part.text)
     if not texts and html:
         texts = [html_to_text(t) for t in html]

@@ -112,4 +112,7 @@ def _address(value: str) -> str:
     address = _strip_type(value).strip()
     if address.startswith("<") and ">" in address:
         address = address[1:address.index(">")]
-    return address.strip().strip("<>").strip()
+    address = address.strip().strip("<>").strip()
+    if address.startswith("@") and ":" in address:
+        address = address.split(":", 1)[1]  # an old source route: <@relay:user@example.jp>
+    return address
