@@ -72,7 +72,6 @@ STATUS_REASONS: dict[str, str] = {
 STATUS_HINTS: dict[str, str] = {
     "1.0": "userunknown",
     "3.0": "systemerror",
-    "4.0": "networkerror",
     "4.3": "networkerror",
     "5.1": "syntaxerror",
     "5.2": "syntaxerror",

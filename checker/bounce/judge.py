@@ -44,7 +44,7 @@ ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying"
 _VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown"})
 # "User unknown" wording that sits beside these reasons' wording is about them instead.
 _BEATS_UNKNOWN_USER = ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
-                       "ratelimited")
+                       "ratelimited", "hostunknown")
 
 
 @dataclass(frozen=True)
@@ -82,10 +82,10 @@ def judge(evidence: Evidence) -> str:
     said = normalize(evidence.diagnostic)
     coded = status_reason(evidence.status)
     reason = ""
-    if evidence.diagnostic_type in ("", "smtp"):
+    if evidence.diagnostic_type in ("", "smtp", "x-postfix"):
         reason = _first_pass(evidence, said, coded)
     reason = reason or _second_pass(evidence, said, coded) or _last_resort(evidence)
-    if reason == "hostunknown" and "4" in (evidence.status[:1], evidence.replycode[:1]):
+    if reason == "hostunknown" and ("4" in (evidence.status[:1], evidence.replycode[:1]) or "try again" in said):
         return "networkerror"  # a temporary lookup failure, not a domain that does not exist
     return reason
 
@@ -108,7 +108,11 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
         return not any(says(other, said) for other in _BEATS_UNKNOWN_USER)
     if coded in ("suspend", "rejected", "hasmoved", "hostunknown", "filtered") and evidence.command != "RCPT":
         return False
-    return evidence.command in ("RCPT", "") and says("userunknown", said)
+    if says("hostunknown", said):
+        return False  # "domain does not exist" is about the domain
+    if evidence.command == "RCPT" or evidence.status[2:4] == "1.":
+        return says("userunknown", said)
+    return False
 
 
 def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
@@ -118,27 +122,29 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
         return says("filtered", said) or says("userunknown", said)
     if evidence.command in ("RCPT", "MAIL"):
         return False
-    return says("filtered", said) or (evidence.command == "DATA" and says("userunknown", said))
+    # Refused after DATA, or at a stage the bounce does not name: a filter, not an address.
+    return says("filtered", said) or (says("userunknown", said) and not says("hostunknown", said))
 
 
 def _second_pass(evidence: Evidence, said: str, coded: str) -> str:
-    if coded and coded not in _VAGUE_CODE_REASONS:
+    words_first = evidence.diagnostic_type not in ("", "smtp")  # a local program's text, not a code
+    if coded and coded not in _VAGUE_CODE_REASONS and not words_first:
         return coded
     worded = next((reason for reason in SECOND_PASS if says(reason, said)), "")
     if worded:
         return worded
     if coded:
         return coded
-    hinted = status_hint(evidence.status)
-    if hinted:
-        return hinted
     subject = evidence.status[2:4]
     if subject == "6.":
         return "contenterror"
-    if subject == "7.":
-        return "securityerror"
     if evidence.diagnostic_type in ("x-unix", "x-postfix"):
         return "mailererror"
+    hinted = status_hint(evidence.status)
+    if hinted:
+        return hinted
+    if subject == "7.":
+        return "securityerror"
     if evidence.replycode in ("500", "501", "502", "503", "504"):
         return "syntaxerror"
     return ""

@@ -41,7 +41,8 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "moved to", "user moved", "mailbox moved", "new address",
     )),
     ("suspend", (
-        "suspended", "account disabled", "account is disabled", "account has been disabled",
+        "account suspended", "account has been suspended", "mailbox suspended", "user suspended",
+        "is suspended", "been suspended", "account disabled", "is disabled", "account is disabled", "account has been disabled",
         "mailbox disabled", "mailbox is disabled", "mailbox has been disabled",
         "is inactive", "inactive user", "inactive account", "account inactive", "not active",
         "deactivated", "account expired", "account has expired", "mailbox is frozen",
@@ -66,13 +67,15 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "mismatches client ip", "no ptr record",
     )),
     ("authfailure", (
-        "spf", "dkim", "dmarc", "sender policy framework", "authentication-results",
-        "not authenticated", "sender authentication", "unauthenticated email",
+        "spf check", "spf fail", "spf validation", "failed spf", "spf=fail", "dkim fail", "dkim=fail",
+        "dkim check", "dkim validation", "no passing dkim", "dmarc fail", "dmarc=fail", "dmarc policy",
+        "dmarc check", "sender policy framework", "sender authentication", "unauthenticated email",
+        "authentication checks",
         "sender id", "senderid", "authentication information", "fails to pass authentication",
     )),
     ("badreputation", (
         "reputation", "bad sender ip", "ip address has a poor", "sending ip is",
-        "low reputation", "poor reputation", "ip reputation", "due to reputation",
+        "low reputation", "poor reputation", "ip reputation", "due to reputation", "user complaints",
     )),
     ("ratelimited", (
         "rate limit", "rate-limit", "ratelimit", "too many connections", "too many messages",
@@ -83,12 +86,16 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "unexpected volume", "too many recipients",
     )),
     ("spamdetected", (
-        "spam", "unsolicited", "junk mail", "bulk mail", "content filter", "blacklisted content",
+        "as spam", "spam detected", "is spam", "likely spam", "spam message", "spam content",
+        "spam filter", "spam score", "spam classification", "considered spam", "suspected spam",
+        "spam policy", "spam-like", "spamassassin", "unsolicited", "junk mail", "bulk mail",
+        "content filter", "blacklisted content",
         "message content rejected", "suspicious", "looks like", "scored", "score",
-        "message rejected due to content", "rejected as spam", "spam classification", "ube,", "迷惑",
+        "message rejected due to content", "ube,", "迷惑",
     )),
     ("blocked", (
-        "blocked", "blacklist", "blocklist", "block list", "black list", "denylist",
+        "blocked by", "blocked using", "ip blocked", "host blocked", "blocked ip", "banned sending ip",
+        "has been blocked", "blacklist", "blocklist", "block list", "black list", "denylist",
         "rbl", "dnsbl", "spamhaus", "spamcop", "sorbs", "barracuda", "blacklisted", "client host rejected",
         "not allowed to send", "your ip", "ip address", "client host blocked", "invalid ip for sending",
         "refused to talk to me", "dynamic ip", "dial-up", "residential", "your host",
@@ -98,7 +105,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "sender rejected", "sender address rejected", "sender denied", "domain of sender",
         "sender domain", "sender verify failed", "sender verification", "invalid sender",
         "sender is not", "sender not", "address rejected: domain not found", "from address",
-        "mail from", "mailfrom", "envelope sender", "return path", "return-path",
+        "mailfrom domain", "envelope sender", "return path", "return-path",
         "purported responsible address",
     )),
     ("hostunknown", (
@@ -126,7 +133,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "存在しない", "宛先不明", "見つかりません",
     )),
     ("filtered", (
-        "filter", "refused by recipient", "recipient refused", "not accept mail from",
+        "filter", "recipient preferences", "refused by recipient", "recipient refused", "not accept mail from",
         "拒否", "受信拒否",
     )),
     ("notaccept", (
@@ -140,7 +147,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "unauthorized", "security", "certificate", "tls required", "encryption required",
     )),
     ("failedstarttls", (
-        "starttls", "tls negotiation", "tls handshake", "ssl",
+        "starttls", "tls negotiation", "tls handshake", "does not support tls", "ssl",
     )),
     ("notcompliantrfc", (
         "rfc 5322", "rfc5322", "not rfc compliant", "rfc compliant",
@@ -152,7 +159,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "improper use of 8-bit", "8-bit data", "header syntax", "mime",
     )),
     ("policyviolation", (
-        "policy", "not permitted", "prohibited", "violat", "not allowed",
+        "policy", "not permitted", "prohibited", "violat", "not allowed", "content presents a potential",
     )),
     ("syntaxerror", (
         "syntax error", "command unrecognized", "unrecognized command", "bad sequence",
@@ -166,7 +173,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "connect to", "no route", "name service error", "too many hops",
     )),
     ("expired", (
-        "retry timeout exceeded", "delivery time expired", "message expired", "expired",
+        "retry timeout exceeded", "connection timed out", "timed out", "delivery time expired", "message expired", "expired",
         "too long in queue", "in the queue too long", "queue too long", "giving up",
         "gave up", "could not be delivered for", "delivery attempts will continue",
         "was not delivered within", "retry time", "have not been able to deliver",
