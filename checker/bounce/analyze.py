@@ -62,7 +62,7 @@ def _failure_results(doc: Document, general: str, excluded: set[str]) -> list[Re
         return [_from_dsn(r, by_address, general) for r in dsn_recipients]
     if findings:
         return [_from_text(f, general) for f in findings]
-    return _without_recipient(doc, general)
+    return _without_recipient(doc, general, _looks_like_bounce(doc, subject=general.split("\n", 1)[0]))
 
 
 def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> RecipientResult:
@@ -76,7 +76,8 @@ def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> Recipient
     command = freetext.find_command(diagnostic) or freetext.find_command(context)
     evidence = Evidence(diagnostic=diagnostic + "\n" + text_diagnostic, context=context, general=general,
                         status=status, replycode=replycode, command=command, action=record.action,
-                        diagnostic_type=record.diagnostic_type)
+                        diagnostic_type=record.diagnostic_type,
+                        names_recipient=_quotes(diagnostic + text_diagnostic, recipient, record.original))
     remote = record.remote_host or freetext.find_remote_host(diagnostic) or (finding.remote_host if finding else "")
     return _result(recipient, evidence, record.action or "failed", remote)
 
@@ -91,6 +92,11 @@ def _precise_status(record: DsnRecipient, text_diagnostic: str) -> str:
     return record.status
 
 
+def _quotes(text: str, *addresses: str) -> bool:
+    lowered = text.lower()
+    return any(address and address.lower() in lowered for address in addresses)
+
+
 def _ses_results(notice: sesjson.SesNotice, general: str) -> list[RecipientResult]:
     results = []
     for person in notice.recipients:
@@ -103,18 +109,20 @@ def _ses_results(notice: sesjson.SesNotice, general: str) -> list[RecipientResul
 
 def _from_text(finding: freetext.TextFinding, general: str) -> RecipientResult:
     evidence = Evidence(diagnostic=finding.diagnostic, context=finding.context, general=general,
-                        status=finding.status, replycode=finding.replycode, command=finding.command)
+                        status=finding.status, replycode=finding.replycode, command=finding.command,
+                        names_recipient=_quotes(finding.diagnostic, finding.recipient))
     action = "delayed" if _mentions_delay(finding.context) and finding.status[:1] != "5" else "failed"
     evidence = Evidence(**{**evidence.__dict__, "action": action})
     return _result(finding.recipient, evidence, action, finding.remote_host)
 
 
-def _without_recipient(doc: Document, general: str) -> list[RecipientResult]:
-    """No address found: a single line, a subject, or a paste without the address."""
+def _without_recipient(doc: Document, general: str, bounce: bool) -> list[RecipientResult]:
+    """No address found: a single line, a subject, a paste without the address, or a
+    bounce that names the recipient only in the returned message."""
     text = doc.human_text.strip() or general.strip()
     status = freetext.first_status(general)
     replycode = freetext.first_replycode(general)
-    if not (status or replycode or phrase_reason(general)):
+    if not (bounce or status or replycode or phrase_reason(general)):
         return []
     recipient = _original_recipient(doc)
     evidence = Evidence(diagnostic=text[:1000], context=text, general=general, status=status,
@@ -193,6 +201,21 @@ def _kind(results: list[RecipientResult], general: str) -> str:
     if all(r.action == "delayed" for r in failing):
         return "delayed"
     return "bounce"
+
+
+_BOUNCE_SUBJECT_WORDS = ("undeliver", "undelivered", "returned mail", "delivery status notification",
+                         "delivery failure", "failure notice", "mail delivery failed", "delivery failed",
+                         "could not be delivered", "not delivered", "mail system error", "エラー", "不達")
+
+
+def _looks_like_bounce(doc: Document, subject: str) -> bool:
+    if doc.dsn_reports:
+        return True
+    sender = freetext.find_addresses(doc.header("from"))
+    if sender and freetext.is_system_address(sender[0]):
+        return True
+    lowered = subject.lower()
+    return any(word in lowered for word in _BOUNCE_SUBJECT_WORDS)
 
 
 def _mentions_delay(text: str) -> bool:

@@ -164,6 +164,10 @@ def split_inline_original(text: str) -> tuple[str, list[tuple[str, str]] | None]
 
 
 def _is_header_block(text: str, start: int) -> bool:
-    lines = text[start:start + 3000].split("\n", 6)[:6]
-    count = sum(1 for line in lines if line[:1] in (" ", "\t") or mime._HEADER_LINE.match(line))
+    """At least three header lines in a row (continuation lines count)."""
+    count = 0
+    for line in text[start:start + 3000].split("\n", 8)[:8]:
+        if not (line[:1] in (" ", "\t") or mime._HEADER_LINE.match(line)):
+            break
+        count += 1
     return count >= 3

@@ -28,7 +28,7 @@ _SPACES = re.compile(r"\s+")
 _CODES = re.compile(r"\b[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|\b[245]\d\d-")
 
 FIRST_PASS = ("mailboxfull", "notcompliantrfc", "emailtoolarge", "suspend", "hasmoved", "norelaying",
-              "authfailure", "requireptr", "badreputation", "userunknown", "filtered", "rejected",
+              "authfailure", "rejected", "requireptr", "badreputation", "userunknown", "filtered",
               "hostunknown", "spamdetected", "ratelimited", "blocked")
 SECOND_PASS = ("mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying",
                "authfailure", "badreputation", "requireptr", "securityerror", "notaccept", "systemerror",
@@ -59,6 +59,7 @@ class Evidence:
     command: str = ""
     action: str = ""
     diagnostic_type: str = ""
+    names_recipient: bool = False  # the answer quotes the recipient's address
 
 
 def normalize(text: str) -> str:
@@ -85,7 +86,8 @@ def judge(evidence: Evidence) -> str:
     if evidence.diagnostic_type in ("", "smtp", "x-postfix"):
         reason = _first_pass(evidence, said, coded)
     reason = reason or _second_pass(evidence, said, coded) or _last_resort(evidence)
-    if reason == "hostunknown" and ("4" in (evidence.status[:1], evidence.replycode[:1]) or "try again" in said):
+    if reason == "hostunknown" and ("4" in (evidence.status[:1], evidence.replycode[:1])
+                                    or "not found, try again" in said):
         return "networkerror"  # a temporary lookup failure, not a domain that does not exist
     return reason
 
@@ -97,6 +99,10 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
                 return reason
         elif reason == "filtered":
             if _is_filtered(evidence, said, coded):
+                return reason
+        elif reason == "rejected" and evidence.command == "MAIL":
+            # Refused in answer to MAIL FROM: about the sender, unless it asks for authentication.
+            if not says("securityerror", said):
                 return reason
         elif coded == reason or says(reason, said):
             return reason
@@ -110,7 +116,8 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
         return False
     if says("hostunknown", said):
         return False  # "domain does not exist" is about the domain
-    if evidence.command == "RCPT" or evidence.status[2:4] == "1.":
+    # Said to RCPT TO, with an address status (x.1.x), or quoting the address: about the address.
+    if evidence.command == "RCPT" or evidence.status[2:4] == "1." or evidence.names_recipient:
         return says("userunknown", said)
     return False
 
@@ -120,7 +127,7 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
         return False
     if coded == "filtered":
         return says("filtered", said) or says("userunknown", said)
-    if evidence.command in ("RCPT", "MAIL"):
+    if evidence.command in ("RCPT", "MAIL") or evidence.names_recipient:
         return False
     # Refused after DATA, or at a stage the bounce does not name: a filter, not an address.
     return says("filtered", said) or (says("userunknown", said) and not says("hostunknown", said))

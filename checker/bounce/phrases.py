@@ -70,7 +70,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "spf check", "spf fail", "spf validation", "failed spf", "spf=fail", "dkim fail", "dkim=fail",
         "dkim check", "dkim validation", "no passing dkim", "dmarc fail", "dmarc=fail", "dmarc policy",
         "dmarc check", "sender policy framework", "sender authentication", "unauthenticated email",
-        "authentication checks",
+        "authentication checks", "authentication level", "authentication requirements",
         "sender id", "senderid", "authentication information", "fails to pass authentication",
     )),
     ("badreputation", (
@@ -166,7 +166,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "command not recognized", "line too long", "invalid command",
     )),
     ("networkerror", (
-        "network error", "connection timed out", "connection refused", "timed out",
+        "network error", "connection refused",
         "connection reset", "lost connection", "network is unreachable", "dns",
         "name server", "nameserver", "routing loop", "mail loop", "loops back",
         "too many hops", "hop count", "loop detected", "could not connect", "unable to connect",
