@@ -22,6 +22,8 @@ _PLAIN_ADDRESS = re.compile(
 )
 _AT_WRITTEN_OUT = re.compile(r"\s*(?:[(\[{（［｛<＜]\s*(?:at|アット|あっと)\s*[)\]}）］｝>＞]|★|☆|アットマーク)\s*", re.IGNORECASE)
 _ASCII_SPACES = frozenset(" \t\n\r\x0b\x0c")
+# Characters that are not printable ASCII: each needs a closer look.
+_NEEDS_A_LOOK = re.compile(r"[^\x21-\x7e]")
 _NO_PROBLEMS: tuple = ()
 
 
@@ -81,6 +83,7 @@ class _Analysis:
         self.findings: list[Finding] = []
         self.chars: list[str] = []
         self.origin: list[int] = []
+        self.has_lookalikes = False
 
     def run(self, offer_suggestion: bool) -> AddressReport:
         unwrapped = unwrap(self.text)
@@ -102,31 +105,42 @@ class _Analysis:
 
     def _repair_characters(self, start: int, end: int) -> None:
         """Replace characters that are always wrong; keep look-alikes for `_resolve_lookalikes`."""
-        in_quotes = False
-        for index in range(start, end):
-            ch = self.text[index]
-            if ch == '"' and (index == start or self.text[index - 1] != "\\"):
-                in_quotes = not in_quotes
-            if ch < "\x80":
-                if ch in _ASCII_SPACES and not (in_quotes and ch == " "):
-                    self.findings.append(Finding("space-inside", index))
-                elif ch < " " or ch == "\x7f":
-                    self.findings.append(Finding("invisible-character", index))
-                else:
-                    self._keep(ch, index)
-                continue
-            kind = None if ch in LOOKALIKES else classify(ch)
-            if kind is None:
-                self._keep(ch, index)
-                continue
-            code, replacement = kind
-            self.findings.append(Finding(code, index, "" if not replacement.strip() else ch))
-            for repaired in replacement.strip():
-                self._keep(repaired, index)
+        run_start = start
+        for match in _NEEDS_A_LOOK.finditer(self.text, start, end):
+            index = match.start()
+            self._keep_run(run_start, index)
+            self._repair_one(self.text[index], index)
+            run_start = index + 1
+        self._keep_run(run_start, end)
 
     def _keep(self, ch: str, origin: int) -> None:
         self.chars.append(ch)
         self.origin.append(origin)
+
+    def _keep_run(self, start: int, end: int) -> None:
+        if start < end:
+            self.chars += self.text[start:end]
+            self.origin += range(start, end)
+
+    def _repair_one(self, ch: str, index: int) -> None:
+        if ch == " " and self.chars.count('"') % 2 == 1:
+            self._keep(ch, index)  # a space inside a quoted local part is legal
+        elif ch < "\x80":
+            code = "space-inside" if ch in _ASCII_SPACES else "invisible-character"
+            self.findings.append(Finding(code, index))
+        elif ch in LOOKALIKES:
+            self.has_lookalikes = True
+            self._keep(ch, index)
+        else:
+            kind = classify(ch)
+            if kind is None:
+                self._keep(ch, index)
+                return
+            code, replacement = kind
+            replacement = replacement.strip()
+            self.findings.append(Finding(code, index, ch if replacement else ""))
+            for repaired in replacement:
+                self._keep(repaired, index)
 
     def _ats_outside_quotes(self) -> list[int]:
         ats, in_quotes, escaped = [], False, False
@@ -182,12 +196,13 @@ class _Analysis:
                 self.chars[index] = replacement
 
     def _judge(self, at: int, offer_suggestion: bool) -> AddressReport:
-        self._resolve_lookalikes(0, at)
-        label_start = at + 1
-        for index in range(at + 1, len(self.chars) + 1):
-            if index == len(self.chars) or self.chars[index] == ".":
-                self._resolve_lookalikes(label_start, index)
-                label_start = index + 1
+        if self.has_lookalikes:
+            self._resolve_lookalikes(0, at)
+            label_start = at + 1
+            for index in range(at + 1, len(self.chars) + 1):
+                if index == len(self.chars) or self.chars[index] == ".":
+                    self._resolve_lookalikes(label_start, index)
+                    label_start = index + 1
         local = "".join(self.chars[:at])
         domain_text = "".join(self.chars[at + 1:])
         local_result = check_local_part(local)

@@ -129,16 +129,22 @@ def _check_top_level(labels: list[str], end: int, findings: list[Finding]) -> No
 
 
 def _is_special_use(domain: str) -> bool:
-    top = domain.rpartition(".")[2]
-    return top in SPECIAL_USE_TLDS or any(
-        domain == reserved or domain.endswith("." + reserved) for reserved in SPECIAL_USE_DOMAINS
-    )
+    return domain.rpartition(".")[2] in SPECIAL_USE_TLDS or _within(domain, SPECIAL_USE_DOMAINS)
 
 
 def _is_carrier(domain: str | None) -> bool:
-    if not domain:
-        return False
-    return any(domain == carrier or domain.endswith("." + carrier) for carrier in CARRIER_DOMAINS)
+    return bool(domain) and _within(domain, CARRIER_DOMAINS)
+
+
+def _within(domain: str, parents: frozenset[str]) -> bool:
+    """True when `domain` is one of `parents` or a subdomain of one."""
+    while True:
+        if domain in parents:
+            return True
+        dot = domain.find(".")
+        if dot == -1:
+            return False
+        domain = domain[dot + 1:]
 
 
 def _address_literal(domain: str) -> DomainResult:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from checker.address.messages import ERROR, MESSAGES, WARNING
 
@@ -14,9 +15,8 @@ class Problem:
     severity: str
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
-    """What a rule noticed, before it becomes a customer-facing Problem."""
+class Finding(NamedTuple):
+    """What a rule noticed, before it becomes a customer-facing Problem (a tuple: cheap to make)."""
 
     code: str
     position: int | None = None

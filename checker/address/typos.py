@@ -29,15 +29,27 @@ def _split_popular(domain: str) -> tuple[str, str]:
     return tuple(domain.rsplit(".", 1))  # type: ignore[return-value]
 
 
-_POPULAR_PARTS = tuple((domain, *_split_popular(domain)) for domain in POPULAR_DOMAINS)
-
-
 def allowed_name_slips(name: str) -> int:
     if len(name) <= 3:
         return 0
     if len(name) <= 5:
         return 1
     return 2
+
+
+_POPULAR_PARTS = tuple(
+    (domain, name, ending, frozenset(name), allowed_name_slips(name))
+    for domain, (name, ending) in ((d, _split_popular(d)) for d in POPULAR_DOMAINS)
+)
+_ENDING_LABEL_COUNTS = frozenset(ending.count(".") + 1 for _, _, ending, _, _ in _POPULAR_PARTS)
+# (label count of the ending, length of a typed name) -> popular domains within reach.
+_CANDIDATES: dict[tuple[int, int], tuple] = {}
+for _part in _POPULAR_PARTS:
+    _, _name, _ending, _, _allowed = _part
+    for _length in range(len(_name) - _allowed, len(_name) + _allowed + 1):
+        _key = (_ending.count(".") + 1, _length)
+        _CANDIDATES[_key] = _CANDIDATES.get(_key, ()) + (_part,)
+_RANK = {domain: rank for rank, domain in enumerate(POPULAR_DOMAINS)}
 
 
 def osa_distance(a: str, b: str, limit: int) -> int:
@@ -73,11 +85,14 @@ def _ending_slips(typed: str, meant: str) -> int:
     return 1 if osa_distance(typed, meant, 1) <= 1 else _TOO_FAR
 
 
-def _ways_to_read(domain: str, ending_labels: int) -> set[tuple[str, str]]:
+def _ways_to_read(domain: str) -> dict[int, tuple[tuple[str, str, frozenset[str]], ...]]:
+    """Possible (name, ending, letters of name) splits, keyed by the meant ending's label count."""
     labels = domain.split(".")
-    readings = {_split_known(domain), (domain, "")}
-    if len(labels) > ending_labels:
-        readings.add((".".join(labels[:-ending_labels]), ".".join(labels[-ending_labels:])))
+    common = {_split_known(domain), (domain, "")}
+    readings = {}
+    for count in _ENDING_LABEL_COUNTS:
+        own = {(".".join(labels[:-count]), ".".join(labels[-count:]))} if len(labels) > count else set()
+        readings[count] = tuple((name, ending, frozenset(name)) for name, ending in common | own)
     return readings
 
 
@@ -86,16 +101,19 @@ def suggest_domain(domain: str) -> str | None:
     if domain in REAL_DOMAINS or not domain:
         return None
     best, best_slips = None, MAX_TOTAL_SLIPS + 1
-    for popular, name, ending in _POPULAR_PARTS:
-        allowed = allowed_name_slips(name)
-        for typed_name, typed_ending in _ways_to_read(domain, ending.count(".") + 1):
-            ending_slips = _ending_slips(typed_ending, ending)
-            if ending_slips >= best_slips:
-                continue
-            name_slips = osa_distance(typed_name, name, allowed)
-            slips = name_slips + ending_slips
-            if name_slips <= allowed and slips < best_slips:
-                best, best_slips = popular, slips
+    for count, readings in _ways_to_read(domain).items():
+        for typed_name, typed_ending, typed_letters in readings:
+            for popular, name, ending, letters, allowed in _CANDIDATES.get((count, len(typed_name)), ()):
+                # Each slip brings in at most one letter the other side lacks.
+                if len(typed_letters - letters) > allowed or len(letters - typed_letters) > allowed:
+                    continue
+                ending_slips = _ending_slips(typed_ending, ending)
+                if ending_slips >= best_slips:
+                    continue
+                name_slips = osa_distance(typed_name, name, allowed)
+                slips = name_slips + ending_slips
+                if name_slips <= allowed and (slips, _RANK[popular]) < (best_slips, _RANK.get(best, 0)):
+                    best, best_slips = popular, slips
     return best
 
 
