@@ -71,6 +71,7 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
     lines = text.split("\n")
     strong: list[tuple[int, str]] = []
     weak: list[tuple[int, str]] = []
+    system: list[tuple[int, str]] = []
     seen: set[str] = set()
     for index, line in enumerate(lines):
         if "@" not in line or _is_header_echo(line):
@@ -78,13 +79,16 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
         for match in ADDRESS.finditer(line):
             address = clean_address(match.group(0))
             key = address.lower()
-            if key in seen or key in excluded or is_system_address(address):
+            if key in seen or key in excluded:
                 continue
             seen.add(key)
+            if is_system_address(address):
+                system.append((index, address))
+                continue
             (strong if _names_recipient(line, match.start()) else weak).append((index, address))
     # Addresses in prose ("please contact <support@...>") count only when nothing names
     # a recipient the way bounces do.
-    firsts = strong or weak
+    firsts = strong or weak or system[:1]
     findings = []
     for number, (start, address) in enumerate(firsts):
         end = firsts[number + 1][0] if number + 1 < len(firsts) else len(lines)

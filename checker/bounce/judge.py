@@ -42,6 +42,9 @@ ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying"
              "systemerror", "networkerror", "expired", "mailererror", "syntaxerror")
 # Codes too vague to decide alone: the words get a chance first.
 _VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown"})
+# Wording that explains a refusal of MAIL FROM better than "the sender was rejected".
+_BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "badreputation", "systemerror", "authfailure",
+                         "norelaying")
 # "User unknown" wording that sits beside these reasons' wording is about them instead.
 _BEATS_UNKNOWN_USER = ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
                        "ratelimited", "hostunknown")
@@ -101,8 +104,8 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
             if _is_filtered(evidence, said, coded):
                 return reason
         elif reason == "rejected" and evidence.command == "MAIL":
-            # Refused in answer to MAIL FROM: about the sender, unless it asks for authentication.
-            if not says("securityerror", said):
+            # Refused in answer to MAIL FROM: about the sender, unless the words say otherwise.
+            if not any(says(other, said) for other in _BEATS_SENDER_REFUSAL):
                 return reason
         elif coded == reason or says(reason, said):
             return reason
@@ -116,8 +119,9 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
         return False
     if says("hostunknown", said):
         return False  # "domain does not exist" is about the domain
-    # Said to RCPT TO, with an address status (x.1.x), or quoting the address: about the address.
-    if evidence.command == "RCPT" or evidence.status[2:4] == "1." or evidence.names_recipient:
+    # Said to RCPT TO, with an address status (x.1.x), or quoting the address at a stage the
+    # bounce does not name: about the address.
+    if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (evidence.names_recipient and not evidence.command):
         return says("userunknown", said)
     return False
 
@@ -127,7 +131,7 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
         return False
     if coded == "filtered":
         return says("filtered", said) or says("userunknown", said)
-    if evidence.command in ("RCPT", "MAIL") or evidence.names_recipient:
+    if evidence.command in ("RCPT", "MAIL") or (evidence.names_recipient and not evidence.command):
         return False
     # Refused after DATA, or at a stage the bounce does not name: a filter, not an address.
     return says("filtered", said) or (says("userunknown", said) and not says("hostunknown", said))
@@ -167,6 +171,4 @@ def _last_resort(evidence: Evidence) -> str:
         return around
     if evidence.command == "MAIL":
         return "rejected"
-    if evidence.status or evidence.replycode or evidence.diagnostic.strip():
-        return "onhold"
-    return "undefined"
+    return "onhold"

@@ -26,7 +26,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "over quota", "overquota", "over the quota", "exceeded storage", "exceeds quota",
         "quota full", "mailbox size limit", "disk quota",
         "user is over", "account is over", "is over quota", "storage quota", "quota limit",
-        "mailfolder is full", "mail box full", "mailbox exceeds", "has exceeded", "box is full",
+        "mailfolder is full", "mail box full", "mailbox exceeds", "mailbox exceeded", "has exceeded", "box is full",
         "inbox is full", "full mailbox", "exceeded its quota", "not enough storage",
         "would exceed mailbox quota", "mailbox has exceeded", "recipient's mailbox is full",
         "out of storage", "容量", "いっぱい", "quota",
@@ -75,7 +75,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("badreputation", (
         "reputation", "bad sender ip", "ip address has a poor", "sending ip is",
-        "low reputation", "poor reputation", "ip reputation", "due to reputation", "user complaints",
+        "low reputation", "poor reputation", "ip reputation", "due to reputation",
     )),
     ("ratelimited", (
         "rate limit", "rate-limit", "ratelimit", "too many connections", "too many messages",
@@ -143,7 +143,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("securityerror", (
         "authentication required", "authentication failed", "auth failed", "not authorized",
-        "unauthenticated", "access denied",
+        "unauthenticated",
         "unauthorized", "security", "certificate", "tls required", "encryption required",
     )),
     ("failedstarttls", (
@@ -159,7 +159,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "improper use of 8-bit", "8-bit data", "header syntax", "mime",
     )),
     ("policyviolation", (
-        "policy", "not permitted", "prohibited", "violat", "not allowed", "content presents a potential",
+        "policy", "not permitted", "prohibited", "violat", "content presents a potential",
     )),
     ("syntaxerror", (
         "syntax error", "command unrecognized", "unrecognized command", "bad sequence",
@@ -170,7 +170,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "connection reset", "lost connection", "network is unreachable", "dns",
         "name server", "nameserver", "routing loop", "mail loop", "loops back",
         "too many hops", "hop count", "loop detected", "could not connect", "unable to connect",
-        "connect to", "no route", "name service error", "too many hops",
+        "no route", "name service error", "too many hops",
     )),
     ("expired", (
         "retry timeout exceeded", "connection timed out", "timed out", "delivery time expired", "message expired", "expired",
