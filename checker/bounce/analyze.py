@@ -61,7 +61,7 @@ def _failure_results(doc: Document, general: str, excluded: set[str]) -> list[Re
     if dsn_recipients:
         return [_from_dsn(r, by_address, general) for r in dsn_recipients]
     if findings:
-        return [_from_text(f, general) for f in findings]
+        return [_from_text(f, general, complete=not doc.is_fragment) for f in findings]
     return _without_recipient(doc, general, _looks_like_bounce(doc, subject=general.split("\n", 1)[0]))
 
 
@@ -107,10 +107,10 @@ def _ses_results(notice: sesjson.SesNotice, general: str) -> list[RecipientResul
     return results
 
 
-def _from_text(finding: freetext.TextFinding, general: str) -> RecipientResult:
+def _from_text(finding: freetext.TextFinding, general: str, complete: bool) -> RecipientResult:
     evidence = Evidence(diagnostic=finding.diagnostic, context=finding.context, general=general,
                         status=finding.status, replycode=finding.replycode, command=finding.command,
-                        names_recipient=_quotes(finding.diagnostic, finding.recipient))
+                        names_recipient=_quotes(finding.diagnostic, finding.recipient), complete=complete)
     action = "delayed" if _mentions_delay(finding.context) and finding.status[:1] != "5" else "failed"
     evidence = Evidence(**{**evidence.__dict__, "action": action})
     return _result(finding.recipient, evidence, action, finding.remote_host)

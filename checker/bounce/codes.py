@@ -82,6 +82,23 @@ STATUS_HINTS: dict[str, str] = {
 }
 
 
+# RFC 5321 reply codes that lean to a reason when nothing more precise is known.
+REPLY_HINTS: dict[str, str] = {
+    "500": "syntaxerror",
+    "501": "syntaxerror",
+    "502": "syntaxerror",
+    "503": "syntaxerror",
+    "504": "syntaxerror",
+    "521": "notaccept",
+    "551": "hasmoved",
+    "556": "notaccept",
+}
+
+
+def reply_hint(code: str) -> str:
+    return REPLY_HINTS.get(code, "")
+
+
 def _detail(status: str) -> str:
     return status.split(".", 1)[1] if status[:1] in ("4", "5") and "." in status else ""
 

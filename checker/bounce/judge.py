@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from checker.bounce.codes import status_hint, status_reason
+from checker.bounce.codes import reply_hint, status_hint, status_reason
 from checker.bounce.phrases import PHRASE_TABLE
 
 _SPACES = re.compile(r"\s+")
@@ -44,7 +44,7 @@ ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying"
 _VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown"})
 # Wording that explains a refusal of MAIL FROM better than "the sender was rejected".
 _BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "badreputation", "systemerror", "authfailure",
-                         "norelaying")
+                         "norelaying", "ratelimited", "requireptr")
 # "User unknown" wording that sits beside these reasons' wording is about them instead.
 _BEATS_UNKNOWN_USER = ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
                        "ratelimited", "hostunknown")
@@ -63,6 +63,7 @@ class Evidence:
     action: str = ""
     diagnostic_type: str = ""
     names_recipient: bool = False  # the answer quotes the recipient's address
+    complete: bool = True  # a whole message (False: a pasted fragment, the stage is unknowable)
 
 
 def normalize(text: str) -> str:
@@ -121,7 +122,8 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
         return False  # "domain does not exist" is about the domain
     # Said to RCPT TO, with an address status (x.1.x), or quoting the address at a stage the
     # bounce does not name: about the address.
-    if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (evidence.names_recipient and not evidence.command):
+    if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (
+            not evidence.command and (evidence.names_recipient or not evidence.complete)):
         return says("userunknown", said)
     return False
 
@@ -131,7 +133,8 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
         return False
     if coded == "filtered":
         return says("filtered", said) or says("userunknown", said)
-    if evidence.command in ("RCPT", "MAIL") or (evidence.names_recipient and not evidence.command):
+    if evidence.command in ("RCPT", "MAIL") or (
+            not evidence.command and (evidence.names_recipient or not evidence.complete)):
         return False
     # Refused after DATA, or at a stage the bounce does not name: a filter, not an address.
     return says("filtered", said) or (says("userunknown", said) and not says("hostunknown", said))
@@ -156,8 +159,7 @@ def _second_pass(evidence: Evidence, said: str, coded: str) -> str:
         return hinted
     if subject == "7.":
         return "securityerror"
-    if evidence.replycode in ("500", "501", "502", "503", "504"):
-        return "syntaxerror"
+    return reply_hint(evidence.replycode)
     return ""
 
 

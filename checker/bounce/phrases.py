@@ -89,7 +89,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "as spam", "spam detected", "is spam", "likely spam", "spam message", "spam content",
         "spam filter", "spam score", "spam classification", "considered spam", "suspected spam",
         "spam policy", "spam-like", "spamassassin", "unsolicited", "junk mail", "bulk mail",
-        "content filter", "blacklisted content",
+        "content filter", "spam firewall", "blacklisted content",
         "message content rejected", "suspicious", "looks like", "scored", "score",
         "message rejected due to content", "ube,", "迷惑",
     )),

@@ -1,0 +1,89 @@
+"""Test helpers for the bounce corpus: where it is, its labels, and the fragment set.
+
+The fragment set reduces each corpus message to what a mail app shows a customer: the
+decoded text of the bounce's human-readable part(s), without any headers, the delivery
+report or the attached original. It is built with the stdlib `email` package on purpose,
+so that the engine's own MIME reader is not what decides what the fragments contain.
+"""
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "bounces"
+LABELS = CORPUS / "labels.jsonl"
+
+_TAG = re.compile(r"<[^>]*>")
+_OLD_NAMES = {"mesgtoobig": "emailtoolarge", "exceedlimit": "emailtoolarge",
+              "speeding": "ratelimited", "toomanyconn": "ratelimited"}
+
+
+def corpus_available() -> bool:
+    return LABELS.is_file()
+
+
+@lru_cache(maxsize=1)
+def labelled_cases() -> tuple[dict, ...]:
+    """Every labelled message that has at least one expected recipient result."""
+    cases = []
+    with LABELS.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                case = json.loads(line)
+                if case.get("expected"):
+                    case["path"] = CORPUS / case["file"]
+                    cases.append(case)
+    return tuple(cases)
+
+
+def expected_reason(case: dict) -> str:
+    name = case["expected"][0]["reason"].lower()
+    return _OLD_NAMES.get(name, name)
+
+
+def message_bytes(case: dict) -> bytes:
+    return case["path"].read_bytes()
+
+
+def fragment_text(data: bytes) -> str:
+    """What a mail app shows as the body of the bounce: readable text parts only."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    plain, html = [], []
+    _collect(message, plain, html)
+    if plain:
+        return "\n".join(plain).strip()
+    return "\n".join(_TAG.sub("", part) for part in html).strip()
+
+
+def _collect(part, plain: list[str], html: list[str]) -> None:
+    ctype = part.get_content_type()
+    if part.is_multipart():
+        if ctype == "multipart/alternative":
+            children = part.get_payload()
+            texts = [c for c in children if c.get_content_type() == "text/plain"]
+            for child in (texts or children)[:1]:
+                _collect(child, plain, html)
+            return
+        for child in part.get_payload():
+            _collect(child, plain, html)
+        return
+    if ctype.startswith("message/") or ctype == "text/rfc822-headers":
+        return  # the delivery report and the returned message are attachments in a mail app
+    if ctype in ("text/plain", "text/html"):
+        (plain if ctype == "text/plain" else html).append(_decoded(part))
+
+
+def _decoded(part) -> str:
+    payload = part.get_payload(decode=True) or b""
+    charset = part.get_content_charset() or "us-ascii"
+    for codec in (charset, "cp932", "utf-8"):
+        try:
+            return payload.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    return payload.decode("utf-8", errors="replace")
