@@ -7,7 +7,7 @@ from checker.bounce import freetext, mime, sesjson
 from checker.bounce.document import MAX_INPUT_BYTES, Document, read_document
 from checker.bounce.dsn import DsnRecipient
 from checker.bounce.judge import Evidence, judge, phrase_reason
-from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES
+from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES, VACATION_PHRASES
 from checker.bounce.reasons import actor_for, permanence
 from checker.bounce.report import BounceReport, OriginalMessage, RecipientResult
 from checker.errors import UnreadableInput
@@ -173,8 +173,10 @@ def _feedback_results(doc: Document) -> list[RecipientResult]:
 
 
 def _is_autoreply(doc: Document, subject: str) -> bool:
-    if doc.dsn_reports or doc.is_fragment:
+    if doc.dsn_reports:
         return False
+    if doc.is_fragment:
+        return _sounds_like_vacation(doc.human_text) and not freetext.first_status(doc.human_text)
     sender = freetext.find_addresses(doc.header("from"))
     if sender and freetext.is_system_address(sender[0]):
         return False
@@ -184,6 +186,11 @@ def _is_autoreply(doc: Document, subject: str) -> bool:
               or doc.header("x-autoreply") or doc.header("x-autorespond")
               or doc.header("precedence").lower() == "auto_reply")
     return bool(marked) and not (freetext.first_status(doc.human_text) or phrase_reason(doc.human_text))
+
+
+def _sounds_like_vacation(text: str) -> bool:
+    lowered = text[:3000].lower()
+    return any(phrase in lowered for phrase in VACATION_PHRASES)
 
 
 def _autoreply_results(doc: Document) -> list[RecipientResult]:

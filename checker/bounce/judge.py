@@ -36,7 +36,7 @@ SECOND_PASS = ("mailboxfull", "spamdetected", "policyviolation", "virusdetected"
                "systemfull", "mailererror", "failedstarttls", "syntaxerror")
 # Phrases alone, with no code and no structure (a pasted line): every reason, specific first.
 ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying", "authfailure",
-             "requireptr", "virusdetected", "userunknown", "filtered", "rejected", "hostunknown",
+             "requireptr", "virusdetected", "hostunknown", "userunknown", "filtered", "rejected",
              "notaccept", "spamdetected", "badreputation", "ratelimited", "blocked", "policyviolation",
              "securityerror", "failedstarttls", "notcompliantrfc", "contenterror", "systemfull",
              "systemerror", "networkerror", "expired", "mailererror", "syntaxerror")

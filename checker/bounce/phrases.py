@@ -195,6 +195,14 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 PHRASE_TABLE: dict[str, tuple[str, ...]] = dict(PHRASES)
 
+# Wording of out-of-office replies, for pasted text that has no headers to go by.
+VACATION_PHRASES: tuple[str, ...] = (
+    "out of the office", "out of office", "i am currently away", "i am away", "i'm away",
+    "on vacation", "on holiday", "on leave", "limited access to email", "limited access to e-mail",
+    "upon my return", "when i return", "until i return", "will be back on", "away from the office",
+    "不在にしております", "休暇", "不在のため",
+)
+
 # Whole-message wording that marks an automatic reply rather than a bounce.
 AUTOREPLY_SUBJECT_PREFIXES: tuple[str, ...] = (
     "auto:", "auto reply", "auto-reply", "autoreply", "automatic reply", "auto response",

@@ -55,14 +55,16 @@ def fragment_text(data: bytes) -> str:
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     plain, html = [], []
     _collect(message, plain, html)
-    if plain:
-        return "\n".join(plain).strip()
-    return "\n".join(_TAG.sub("", part) for part in html).strip()
+    text = "\n".join(plain).strip() or "\n".join(_TAG.sub("", part) for part in html).strip()
+    if not text:
+        # Broken MIME (a boundary the body never uses): a mail app shows the raw body.
+        text = _decoded(message) if not message.is_multipart() else str(message.get_payload(0))
+    return text
 
 
 def _collect(part, plain: list[str], html: list[str]) -> None:
     ctype = part.get_content_type()
-    if part.is_multipart():
+    if part.is_multipart() and ctype.startswith("multipart/"):
         if ctype == "multipart/alternative":
             children = part.get_payload()
             texts = [c for c in children if c.get_content_type() == "text/plain"]
@@ -72,8 +74,13 @@ def _collect(part, plain: list[str], html: list[str]) -> None:
         for child in part.get_payload():
             _collect(child, plain, html)
         return
+    if ctype in ("message/delivery-status", "message/global-delivery-status"):
+        # Mail apps (Thunderbird, Apple Mail) show the delivery report inline, as text.
+        blocks = part.get_payload()
+        plain.append("\n".join(block.as_string() for block in blocks) if isinstance(blocks, list) else _decoded(part))
+        return
     if ctype.startswith("message/") or ctype == "text/rfc822-headers":
-        return  # the delivery report and the returned message are attachments in a mail app
+        return  # the returned message is an attachment in a mail app
     if ctype in ("text/plain", "text/html"):
         (plain if ctype == "text/plain" else html).append(_decoded(part))
 
