@@ -419,7 +419,6 @@
   }
 
   function showSection(heading) {
-    history.replaceState(history.state, "", "#" + heading.id);
     heading.scrollIntoView({ behavior: "smooth", block: "start" });
     heading.classList.add("checker-highlight");
     heading.tabIndex = -1;

@@ -1,0 +1,78 @@
+"""What the checker's browser tests and its benchmark share: opening the widget until it is
+ready, pasting the way a browser does, and a build of the site with instant navigation on."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import uuid
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+ROOT = "[data-checker]"
+BOUNCE_INPUT = '[data-checker-input="bounce"]'
+ADDRESS_INPUT = '[data-checker-input="address"]'
+BOUNCE_OUTPUT = '[data-checker-output="bounce"]'
+ADDRESS_OUTPUT = '[data-checker-output="address"]'
+BOOT_TIMEOUT_MS = 90_000
+
+# A paste as the browser delivers it: a paste event, then the text, then an input event.
+PASTE_JS = """([selector, text]) => {
+  const field = document.querySelector(selector);
+  field.focus();
+  field.dispatchEvent(new ClipboardEvent("paste", { bubbles: true, cancelable: true }));
+  field.value = text;
+  field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+}"""
+
+
+def wait_until_ready(page, timeout_ms: int = BOOT_TIMEOUT_MS) -> None:
+    page.locator(ROOT).scroll_into_view_if_needed()
+    page.wait_for_function(
+        "() => ['ready', 'error'].includes(document.querySelector('[data-checker]').dataset.state)",
+        timeout=timeout_ms,
+    )
+    state = page.get_attribute(ROOT, "data-state")
+    assert state == "ready", page.inner_text("[data-checker-status]")
+
+
+def paste(page, selector: str, text: str) -> None:
+    page.evaluate(PASTE_JS, [selector, text])
+
+
+def clear_outputs(page) -> None:
+    page.evaluate("""() => document.querySelectorAll('[data-checker-output]')
+                          .forEach((output) => output.replaceChildren())""")
+
+
+def build_instant_site(site_dir: Path, site_url: str) -> None:
+    """The site as configured, plus Material's instant navigation (which needs site_url).
+
+    The extra config inherits mkdocs.yml and lives next to it for the duration of the build,
+    so that every relative path in mkdocs.yml means what it always means.
+    """
+    features = _features() + ["navigation.instant"]
+    config = REPO_ROOT / f".mkdocs-instant-{uuid.uuid4().hex[:8]}.yml"
+    config.write_text(
+        "INHERIT: mkdocs.yml\n"
+        f"site_url: {site_url}\n"
+        "theme:\n  features:\n" + "".join(f"    - {name}\n" for name in features),
+        encoding="utf-8",
+    )
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config),
+             "--site-dir", str(site_dir)],
+            cwd=REPO_ROOT, capture_output=True, text=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        )
+    finally:
+        config.unlink()
+    assert proc.returncode == 0, proc.stderr[-4000:]
+
+
+def _features() -> list[str]:
+    from mkdocs.config import load_config
+
+    config = load_config(str(REPO_ROOT / "mkdocs.yml"))
+    return [name for name in config.theme.get("features", []) if name != "navigation.instant"]
