@@ -75,7 +75,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("badreputation", (
         "reputation", "bad sender ip", "ip address has a poor", "sending ip is",
-        "low reputation", "poor reputation", "ip reputation", "due to reputation",
+        "low reputation", "poor reputation", "ip reputation", "due to reputation", "user complaints",
     )),
     ("ratelimited", (
         "rate limit", "rate-limit", "ratelimit", "too many connections", "too many messages",
@@ -83,7 +83,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "exceeded the rate", "sending rate", "throttl", "connection limit", "slow down",
         "exceeded the limit", "maximum number of",
         "temporarily deferred", "receiving mail at a rate", "frequency limited",
-        "unexpected volume", "too many recipients",
+        "too many recipients",
     )),
     ("spamdetected", (
         "as spam", "spam detected", "is spam", "likely spam", "spam message", "spam content",
@@ -189,7 +189,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "system error", "internal error", "server error", "local error",
         "configuration error", "misconfigured", "system config", "internal server",
         "temporarily unavailable", "resources temporarily",
-        "processing error", "transaction failed", "service unavailable", "could not be delivered due to a recipient error",
+        "processing error", "write error", "transaction failed", "service unavailable", "could not be delivered due to a recipient error",
     )),
 )
 
