@@ -94,6 +94,8 @@ class _Analysis:
             return _report(self.text, [Finding("empty")])
         self._repair_characters(unwrapped.start, unwrapped.end)
         ats = self._ats_outside_quotes()
+        if not ats and "@" in self.chars:
+            ats = [len(self.chars) - 1 - self.chars[::-1].index("@")]  # unbalanced quotes
         if not ats:
             ats = self._replace_written_out_at()
         if not ats:

@@ -93,7 +93,8 @@ def _labels_with_offsets(work: str, findings: list[Finding]) -> list[tuple[int, 
 def _check_label(label: str, offset: int, findings: list[Finding]) -> tuple[str, str | None]:
     """Checks one label; returns its U-label and A-label (None when it cannot be encoded)."""
     unicode_label = idn.to_unicode_label(label)
-    for index in idn.disallowed_positions(unicode_label):
+    disallowed = idn.disallowed_positions(unicode_label)
+    for index in disallowed:
         position = offset + min(index, len(label) - 1)
         findings.append(Finding("invalid-domain-character", position, unicode_label[index]))
     if unicode_label.isascii():
@@ -106,7 +107,7 @@ def _check_label(label: str, offset: int, findings: list[Finding]) -> tuple[str,
         if idn.has_hyphen_problem(unicode_label):
             findings.append(Finding("label-hyphen", offset, label))
         try:
-            ascii_label = idn.to_ascii_label(unicode_label)
+            ascii_label = None if disallowed else idn.to_ascii_label(unicode_label)
         except UnicodeError:
             findings.append(Finding("invalid-idn", offset, label))
             ascii_label = None

@@ -35,8 +35,7 @@ REAL_DOMAINS: frozenset[str] = frozenset(POPULAR_DOMAINS) | frozenset({
     "gmx.net", "gmx.de", "aol.com", "msn.com", "live.com", "mac.com", "googlemail.com",
     "protonmail.com", "proton.me", "zoho.com", "qq.com", "naver.com", "so-net.ne.jp",
     "plala.or.jp", "dion.ne.jp", "excite.co.jp", "infoseek.jp", "goo.jp", "disney.ne.jp",
-    "pdx.ne.jp", "willcom.com", "emnet.ne.jp", "y-mobile.ne.jp", "icloud.jp", "hotmail.jp",
-    "live.co.jp", "outlook.co.jp", "nifty.ne.jp", "ocn.jp", "au.jp",
+    "pdx.ne.jp", "willcom.com", "emnet.ne.jp", "y-mobile.ne.jp", "nifty.ne.jp",
 })
 
 # Mobile carriers whose old addresses may break the RFC (a dot before @, "..").

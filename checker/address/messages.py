@@ -1,7 +1,8 @@
 """Every problem code of the address checker: its severity and its Japanese message.
 
 The messages are for a customer, not an engineer: short, polite, and saying what to do.
-`{detail}` is replaced by the characters or names concerned (each already quoted with 「」).
+`{detail}` is replaced by the characters or names concerned (each already quoted with 「」),
+`{count}` by a number.
 """
 from __future__ import annotations
 
@@ -43,8 +44,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "consecutive-dots": (ERROR, "ユーザー名 (「@」の前) でドット「.」が 2 つ以上続いています。RFC (インターネットの規格) で認められない形のため、多くのサーバーが送信を断ります。"),
     "invalid-local-character": (ERROR, "ユーザー名 (「@」の前) に使えない文字{detail}が入っています。"),
     "invalid-quoted-local-part": (ERROR, "ユーザー名 (「@」の前) の引用符「\"」の使い方が正しくありません。"),
-    "local-part-too-long": (ERROR, "ユーザー名 (「@」の前) が長すぎます。64 バイトまでです (いまは{detail}バイト)。"),
-    "address-too-long": (ERROR, "アドレス全体が長すぎます。254 バイトまでです (いまは{detail}バイト)。"),
+    "local-part-too-long": (ERROR, "ユーザー名 (「@」の前) が長すぎます。64 バイトまでです (いまは {count} バイト)。"),
+    "address-too-long": (ERROR, "アドレス全体が長すぎます。254 バイトまでです (いまは {count} バイト)。"),
     "domain-leading-dot": (ERROR, "ドメイン名 (「@」の後ろ) がドット「.」で始まっています。"),
     "domain-consecutive-dots": (ERROR, "ドメイン名 (「@」の後ろ) でドット「.」が 2 つ以上続いています。"),
     "comma-for-dot": (ERROR, "ドメイン名 (「@」の後ろ) にカンマ「,」があります。ドット「.」の打ち間違いではありませんか。"),

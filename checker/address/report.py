@@ -37,7 +37,8 @@ def make_problems(findings: list[Finding]) -> tuple[Problem, ...]:
     for code, finding in first.items():
         severity, template = MESSAGES[code]
         shown = "".join(f"「{d}」" for d in details[code][:6])
-        problems.append(Problem(code, template.replace("{detail}", shown), finding.position, severity))
+        message = template.replace("{detail}", shown).replace("{count}", finding.detail)
+        problems.append(Problem(code, message, finding.position, severity))
     return tuple(problems)
 
 

@@ -1,0 +1,72 @@
+"""Property tests: every RFC 5321 dot-atom address passes; no input makes the checker fail."""
+from __future__ import annotations
+
+import json
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from checker import check_address
+
+ATEXT = string.ascii_letters + string.digits + "!#$%&'*+-/=?^_`{|}~"
+LETTER_DIGIT = string.ascii_letters + string.digits
+
+atoms = st.text(alphabet=ATEXT, min_size=1, max_size=12)
+dot_string = st.lists(atoms, min_size=1, max_size=5).map(".".join).filter(lambda s: len(s) <= 64)
+
+
+@st.composite
+def labels(draw) -> str:
+    """RFC 5321 sub-domain: Let-dig [Ldh-str]."""
+    first = draw(st.sampled_from(LETTER_DIGIT))
+    middle = draw(st.text(alphabet=LETTER_DIGIT + "-", max_size=20))
+    last = draw(st.sampled_from(LETTER_DIGIT)) if middle or draw(st.booleans()) else ""
+    label = first + middle + last
+    # "xn--" labels are A-labels: IDNA decides about those, not the LDH grammar.
+    return label if not label.lower().startswith("xn--") else "x" + label[4:]
+
+
+top_level = st.text(alphabet=string.ascii_letters, min_size=2, max_size=10)
+domains = st.builds(lambda ls, tld: ".".join(ls + [tld]), st.lists(labels(), min_size=1, max_size=4), top_level)
+mailboxes = st.builds(lambda local, domain: f"{local}@{domain}", dot_string, domains).filter(lambda a: len(a) <= 254)
+
+# Characters that drive the checker's branches, to reach deep paths quickly.
+TRICKY = list("@.\"\\[]<>()  ,:;a1-xn") + ["　", "＠", "．", "。", "ー", "ｶ", "а", "’", "\u200b", "日", "★",
+                                          "mailto:", "(at)", "IPv6:", "xn--", "「", "」", "\ud800", "\t", "\r"]
+tricky_text = st.lists(st.sampled_from(TRICKY), max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mailboxes)
+def test_rfc5321_dot_atom_addresses_are_valid(address):
+    report = check_address(address)
+    assert report.valid, (address, report.problems)
+    assert report.address is not None and report.address.split("@")[0] == address.split("@")[0]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.text(max_size=300), tricky_text, mailboxes.map(lambda a: "　" + a + "。")))
+def test_no_input_breaks_the_checker(text):
+    report = check_address(text)
+    shown = report.to_json()
+    assert shown["address"] == text
+    assert isinstance(shown["valid"], bool)
+    json.dumps(shown, ensure_ascii=False)
+    assert isinstance(report.explain_ja(), str)
+    for problem in report.problems:
+        assert problem.message_ja and "{" not in problem.message_ja
+        assert problem.position is None or 0 <= problem.position < len(text)
+    if report.suggestion is not None:
+        assert check_address(report.suggestion).valid, (text, report.suggestion)
+
+
+def test_long_hostile_input_is_answered_quickly():
+    import time
+
+    start = time.perf_counter()
+    for text in ("@" * 100_000, "a." * 50_000 + "@x.jp", "(" * 10_000 + "a@b.jp", "a@" + "b-" * 50_000 + ".jp",
+                 "「" * 1000 + "a@b.jp" + "」" * 1000, " " * 1990 + "a@b.jp"):
+        assert not check_address(text).valid
+    # Generous bound: this guards against a regular expression or loop going quadratic.
+    assert time.perf_counter() - start < 5.0
