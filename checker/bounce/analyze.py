@@ -129,7 +129,7 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
         return [_result(recipient, Evidence(general=general), "failed", "", reason="undefined")]
     evidence = Evidence(diagnostic=text[:1000], context=text, general=general, status=status,
                         replycode=replycode, command=freetext.find_command(general))
-    return [_result(recipient, evidence, "failed", freetext.find_remote_host(general))]
+    return [_result(recipient, evidence, "failed", freetext.find_remote_host(text[:2000]))]
 
 
 def _result(recipient: str, evidence: Evidence, action: str, remote_host: str,

@@ -19,17 +19,16 @@ _QUOTE_MARKS = re.compile(r"^(?:[ \t]{0,8}>)+ ?", re.M)
 
 # Words that name the copy of the returned message inside a plain-text bounce.
 _ORIGINAL_WORDS = (
-    r"(?:original message|copy of (?:the|your) (?:original )?message|returned message|"
-    r"original headers|headers of the original|message headers|unsent message|"
-    r"undelivered message|rfc822 headers|below this line is a copy|original mail|"
-    r"元のメッセージ|元メッセージ|送信したメッセージ|返送されたメッセージ|元のメール)"
+    "original message", "copy of the message", "copy of your message", "copy of the original message",
+    "returned message", "original headers", "headers of the original", "message headers",
+    "unsent message", "undelivered message", "rfc822 headers", "below this line is a copy",
+    "original mail", "元のメッセージ", "元メッセージ", "送信したメッセージ", "返送されたメッセージ", "元のメール",
 )
-# ...on a separator line ("----- Original message -----") or a lead-in line ending in ":",
-# "follows" or "below"; not in running prose such as "The original message was received at".
-_ORIGINAL_START = re.compile(
-    r"^[ \t>|]{0,8}(?:[-=*_]{2,40}[^\n]{0,40}?" + _ORIGINAL_WORDS + r"[^\n]{0,60}$|"
-    r"[^\n]{0,40}?" + _ORIGINAL_WORDS + r"[^\n]{0,40}?(?::|follows?\.?|below\.?|-{2,40})[ \t]*$)",
-    re.I | re.M)
+# Those words count on a separator line ("----- Original message -----") or a lead-in line
+# ending in ":", "follows" or "below"; not in running prose such as "The original message
+# was received at ...".
+_SEPARATOR_LINE = re.compile(r"^[ \t>|]{0,8}[-=*_]{2}")
+_LEAD_IN_LINE = re.compile(r"(?::|follows?\.?|below\.?|-{2,40})[ \t]*$")
 _HEADER_START = re.compile(
     r"^(?:Received|Return-Path|DKIM-Signature|Message-I[Dd]|MIME-Version|X-[A-Za-z0-9-]{1,40}|"
     r"From|To|Subject|Date|Content-Type):[ \t]", re.M)
@@ -148,10 +147,7 @@ def _unquote(text: str) -> str:
 
 def split_inline_original(text: str) -> tuple[str, list[tuple[str, str]] | None]:
     """Cut a plain-text bounce where the copy of the returned message begins."""
-    cut = None
-    marker = _ORIGINAL_START.search(text)
-    if marker:
-        cut = marker.start()
+    cut = _original_marker(text)
     header = _HEADER_START.search(text, cut or 0)
     if header and _is_header_block(text, header.start()):
         original, _ = mime.split_headers(text[header.start():])
@@ -161,6 +157,23 @@ def split_inline_original(text: str) -> tuple[str, list[tuple[str, str]] | None]
     if cut is not None:
         return text[:cut], None
     return text, None
+
+
+def _original_marker(text: str) -> int | None:
+    """Where the line announcing the returned message starts, if there is one."""
+    lowered = text.lower()
+    found = None
+    for words in _ORIGINAL_WORDS:
+        position = lowered.find(words)
+        while position >= 0 and (found is None or position < found):
+            start = lowered.rfind("\n", 0, position) + 1
+            end = lowered.find("\n", position)
+            line = lowered[start:end if end >= 0 else len(lowered)]
+            if len(line) < 160 and (_SEPARATOR_LINE.match(line) or _LEAD_IN_LINE.search(line)):
+                found = start
+                break
+            position = lowered.find(words, position + 1)
+    return found
 
 
 def _is_header_block(text: str, start: int) -> bool:

@@ -40,6 +40,10 @@ _SYSTEM_LOCALPARTS = ("mailer-daemon", "postmaster", "double-bounce", "noreply",
                       "maildelivery", "mail-daemon", "mailerdaemon", "bounce", "bounces")
 
 
+# Bounce lines are short; a longer "line" is encoded data or a paste gone wrong.
+MAX_LINE_CHARS = 4000
+
+
 @dataclass
 class TextFinding:
     """A recipient found in free text, with the server's answer about it."""
@@ -76,7 +80,7 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
     for index, line in enumerate(lines):
         if "@" not in line or _is_header_echo(line):
             continue
-        for match in ADDRESS.finditer(line):
+        for match in ADDRESS.finditer(line, 0, MAX_LINE_CHARS):
             address = clean_address(match.group(0))
             key = address.lower()
             if key in seen or key in excluded:
@@ -129,8 +133,8 @@ def _finding(address: str, block: list[str], own_line: int) -> TextFinding:
         context=context,
         status=first_status(diagnostic) or first_status(context),
         replycode=first_replycode(diagnostic) or first_replycode(context),
-        command=find_command(context),
-        remote_host=find_remote_host(source) or find_remote_host(context),
+        command=find_command(diagnostic) or find_command(context),
+        remote_host=find_remote_host(source),
     )
 
 
@@ -195,7 +199,13 @@ def first_replycode(text: str) -> str:
     return match.group(1) if match else ""
 
 
+_COMMAND_WORDS = ("rcpt", "mail", "data", "helo", "ehlo", "starttls", "auth", "connect")
+
+
 def find_command(text: str) -> str:
+    lowered = text.lower()
+    if not any(word in lowered for word in _COMMAND_WORDS):
+        return ""
     match = _COMMAND.search(text)
     if not match:
         return ""

@@ -66,8 +66,12 @@ class Evidence:
     complete: bool = True  # a whole message (False: a pasted fragment, the stage is unknowable)
 
 
+# Wording far down a long text is a copy of something else; phrase checks read this much.
+MAX_JUDGED_CHARS = 20000
+
+
 def normalize(text: str) -> str:
-    return _SPACES.sub(" ", _CODES.sub(" ", text.lower()))
+    return _SPACES.sub(" ", _CODES.sub(" ", text[:MAX_JUDGED_CHARS].lower()))
 
 
 def says(reason: str, text: str) -> bool:

@@ -1,0 +1,94 @@
+"""Speed of the bounce engine: prints figures, asserts nothing.
+
+    .venv/bin/python benchmarks/bench_bounce.py [--profile]
+
+Figures: messages per second over the corpus (in-process, after a warm-up pass), the
+slowest single message, a 1 MiB input and a 10 MiB input, adversarial 1 MiB inputs for
+the regular expressions, and the import time of `checker` (in a fresh interpreter).
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+CORPUS = REPO.parent / "shared" / "corpus" / "bounces" / "bsd"
+
+from checker.bounce import analyze_bounce  # noqa: E402
+from checker.errors import UnreadableInput  # noqa: E402
+
+
+def corpus_messages() -> list[tuple[str, bytes]]:
+    return [(path.name, path.read_bytes()) for path in sorted(CORPUS.glob("*.eml"))]
+
+
+def timed(data: bytes) -> float:
+    start = time.perf_counter()
+    try:
+        analyze_bounce(data)
+    except UnreadableInput:
+        pass  # nothing to read is an answer too; the time is what counts here
+    return time.perf_counter() - start
+
+
+def throughput(messages: list[tuple[str, bytes]], rounds: int = 5) -> tuple[float, str, float]:
+    for _, data in messages:
+        analyze_bounce(data)  # warm-up: lazy imports, regex compilation
+    best = float("inf")
+    slowest_name, slowest = "", 0.0
+    for _ in range(rounds):
+        total = 0.0
+        for name, data in messages:
+            spent = timed(data)
+            total += spent
+            if spent > slowest:
+                slowest_name, slowest = name, spent
+        best = min(best, total)
+    return len(messages) / best, slowest_name, slowest
+
+
+def big_inputs(messages: list[tuple[str, bytes]]) -> dict[str, bytes]:
+    sample = max(messages, key=lambda item: len(item[1]))[1]
+    mib = 1024 * 1024
+    return {
+        "1 MiB (corpus messages repeated)": (sample * (mib // len(sample) + 1))[:mib],
+        "10 MiB (corpus messages repeated)": (sample * (10 * mib // len(sample) + 1))[:10 * mib],
+        "1 MiB one line of 'a'": b"a" * mib,
+        "1 MiB of '@' and dots": (b"a@" + b"a." * 64) * (mib // 130),
+        "1 MiB of digits and dots": b"5.5.5 550 " * (mib // 10),
+        "1 MiB of '<' and '='": b"<=?" * (mib // 3),
+        "1 MiB of spaces and tabs": b" \t" * (mib // 2),
+        "1 MiB of header-like lines": b"X-A: b\n" * (mib // 7),
+        "1 MiB of '> ' quote marks": b"> " * (mib // 2),
+        "1 MiB of '--' boundary-like lines": b"--b\nContent-Type: text/plain\n\n" * (mib // 31),
+    }
+
+
+def import_time() -> float:
+    code = "import time; t = time.perf_counter(); import checker; print(time.perf_counter() - t)"
+    runs = [float(subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
+                                 text=True, check=True).stdout) for _ in range(5)]
+    return min(runs)
+
+
+def main() -> None:
+    messages = corpus_messages()
+    if "--profile" in sys.argv:
+        import cProfile
+        import pstats
+        cProfile.runctx("for _, d in messages: analyze_bounce(d)", globals(), {"messages": messages}, "/tmp/bounce.prof")
+        pstats.Stats("/tmp/bounce.prof").sort_stats("tottime").print_stats(20)
+        return
+    rate, slowest_name, slowest = throughput(messages)
+    print(f"corpus: {len(messages)} messages, {rate:,.0f} msg/s (best of 5 passes, in-process)")
+    print(f"slowest message: {slowest * 1000:.1f} ms ({slowest_name})")
+    for label, data in big_inputs(messages).items():
+        print(f"{label}: {timed(data) * 1000:.0f} ms")
+    print(f"import checker: {import_time() * 1000:.1f} ms (best of 5, fresh interpreter)")
+
+
+if __name__ == "__main__":
+    main()
