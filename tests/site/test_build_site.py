@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -12,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 from mkdocs.config import load_config
 
 from conftest import OFFLINE_ZIP, REPO_ROOT
@@ -58,13 +60,35 @@ def test_offline_zip_holds_one_folder_with_the_search_index_and_the_shim(built_s
     assert not any(name.startswith("mail-guide/downloads/") for name in names)
 
 
-def test_every_page_has_a_japanese_description():
-    for source in sorted((REPO_ROOT / "docs").rglob("*.md")):
-        front_matter = source.read_text(encoding="utf-8").split("---")[1]
-        descriptions = [line for line in front_matter.splitlines()
-                        if line.startswith("description:")]
-        assert descriptions, f"{source.name} has no description in its front matter"
-        assert any("\u3040" <= char <= "\u30ff" for char in descriptions[0]), source.name
+def test_every_page_has_its_own_japanese_description(built_site):
+    config = load_config(str(REPO_ROOT / "mkdocs.yml"))
+    pattern = re.compile(r'<meta name="description" content="([^"]*)"')
+    for src in nav_files(config):
+        html = (built_site / page_path(src, True)).read_text(encoding="utf-8")
+        found = pattern.search(html)
+        assert found, f"{src} has no meta description"
+        description = found.group(1)
+        assert description != config["site_description"], f"{src} has only the site's one"
+        assert re.search(r"[\u3040-\u30ff]", description), f"{src}: not Japanese"
+
+
+def test_workflows_run_the_tests_and_publish_with_pinned_actions():
+    workflows = REPO_ROOT / ".github" / "workflows"
+    test = yaml.safe_load((workflows / "test.yml").read_text(encoding="utf-8"))
+    publish = yaml.safe_load((workflows / "publish.yml").read_text(encoding="utf-8"))
+    # PyYAML reads the key `on` as True.
+    assert {"push", "pull_request"} <= set(test[True])
+    assert publish[True]["push"]["branches"] == ["main"]
+    test_steps = test["jobs"]["test"]["steps"]
+    assert any(step.get("run", "").strip() == "scripts/test" for step in test_steps)
+    assert any(step.get("with", {}).get("node-version") == "20" for step in test_steps)
+    assert "python3" in test_steps[0]["run"] and "bookworm" in test["jobs"]["test"]["container"]
+    build_steps = publish["jobs"]["build"]["steps"]
+    assert any("mkdocs build" in step.get("run", "") for step in build_steps)
+    uses = [step["uses"] for workflow in (test, publish) for job in workflow["jobs"].values()
+            for step in job["steps"] if "uses" in step]
+    assert "actions/deploy-pages@v4" in uses
+    assert [ref for ref in uses if not re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+(\.\d+)*", ref)] == []
 
 
 # --- the outer build and its inner offline build, on a scratch copy of the sources ---
