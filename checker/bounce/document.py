@@ -65,7 +65,7 @@ def read_document(data: bytes) -> Document:
         doc.truncated = True
     raw = mime.normalize_newlines(data.decode("latin-1"))
     if mime.looks_like_message(raw):
-        root = mime.parse_message(raw.lstrip("\n"), doc.state)
+        root = _bounce_root(mime.parse_message(raw.lstrip("\n"), doc.state), doc.state)
         doc.headers = root.headers
         _gather(root, doc)
     else:
@@ -78,6 +78,26 @@ def read_document(data: bytes) -> Document:
     if doc.original_headers is None and inline_original:
         doc.original_headers = inline_original
     return doc
+
+
+def _bounce_root(root: mime.Part, state: mime.ReadState) -> mime.Part:
+    """A customer may forward the bounce as an attachment: read the attached bounce then."""
+    for depth in range(1, mime.MAX_DEPTH):
+        if _is_bounce_part(root):
+            return root
+        attached = [p for p in root.walk() if p.raw_body and _is_bounce_part(p)]
+        if not attached:
+            return root
+        root = mime.open_attached(attached[0], state, depth)
+    state.too_deep = True
+    return root
+
+
+def _is_bounce_part(part: mime.Part) -> bool:
+    if part.params.get("report-type", "").lower() in ("delivery-status", "feedback-report"):
+        return True
+    sender = mime.decode_header_value(part.header("from")).lower()
+    return any(word in sender for word in ("mailer-daemon", "postmaster", "mail delivery"))
 
 
 def _gather(root: mime.Part, doc: Document) -> None:

@@ -46,6 +46,7 @@ class Part:
     params: dict[str, str]
     text: str = ""
     children: list["Part"] = field(default_factory=list)
+    raw_body: str = ""  # an attached message's body, parsed only when asked (open_attached)
 
     def header(self, name: str) -> str:
         for key, value in self.headers:
@@ -129,8 +130,7 @@ def parse_message(text: str, state: ReadState, depth: int = 0) -> Part:
 
 def _parse_entity(headers: list[tuple[str, str]], body: str, state: ReadState, depth: int) -> Part:
     state.parts += 1
-    ctype_value = next((v for k, v in headers if k == "content-type"), "")
-    ctype, params = parse_content_type(ctype_value)
+    ctype, params = parse_content_type(_first(headers, "content-type"))
     part = Part(headers=headers, content_type=ctype, params=params)
     if depth >= MAX_DEPTH or state.parts > MAX_PARTS:
         state.too_deep = True
@@ -147,11 +147,29 @@ def _parse_entity(headers: list[tuple[str, str]], body: str, state: ReadState, d
                 part.children.append(_parse_entity(child_headers, child_body, state, depth + 1))
             return part
     if ctype in ("message/rfc822", "message/global"):
+        # The returned message: its headers are read now, its body only if someone asks.
         inner = decode_transfer(part, body, state).decode("latin-1")
-        part.children.append(parse_message(inner.lstrip("\n"), state, depth + 1))
+        inner_headers, inner_body = split_headers(inner.lstrip("\n"))
+        inner_type, inner_params = parse_content_type(_first(inner_headers, "content-type"))
+        part.children.append(Part(inner_headers, inner_type, inner_params, raw_body=inner_body))
         return part
-    part.text = decode_body(part, body, state)
+    if _is_textual(ctype):
+        part.text = decode_body(part, body, state)
     return part
+
+
+def open_attached(message: Part, state: ReadState, depth: int) -> Part:
+    """Parse the body of an attached message whose headers were read earlier."""
+    return _parse_entity(message.headers, message.raw_body, state, depth)
+
+
+def _first(headers: list[tuple[str, str]], name: str) -> str:
+    return next((value for key, value in headers if key == name), "")
+
+
+def _is_textual(ctype: str) -> bool:
+    # Images, archives and other attachments hold nothing a bounce reader needs.
+    return ctype.startswith(("text/", "message/", "multipart/")) or "/" not in ctype
 
 
 def _split_part_headers(section: str) -> tuple[list[tuple[str, str]], str]:
@@ -229,7 +247,9 @@ def decode_bytes(data: bytes, charset: str, state: ReadState | None = None) -> s
     if codec:
         try:
             return normalize_newlines(data.decode(codec, errors="replace"))
-        except LookupError:
+        # Some codec names are not charsets: "idna" and "undefined" raise UnicodeError
+        # whatever the error handler, "punycode" ignores it.
+        except (LookupError, UnicodeError):
             if state is not None:
                 state.unknown_charsets.add(label)
     return normalize_newlines(guess_decode(data))
