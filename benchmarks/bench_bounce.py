@@ -34,20 +34,17 @@ def timed(data: bytes) -> float:
     return time.perf_counter() - start
 
 
-def throughput(messages: list[tuple[str, bytes]], rounds: int = 5) -> tuple[float, str, float]:
+def throughput(messages: list[tuple[str, bytes]], rounds: int = 7) -> tuple[float, str, float]:
+    """Messages per second from each message's best time over several rounds: the machine
+    is shared, and the best time is the engine's own cost without other processes' noise."""
     for _, data in messages:
         analyze_bounce(data)  # warm-up: lazy imports, regex compilation
-    best = float("inf")
-    slowest_name, slowest = "", 0.0
+    best = [float("inf")] * len(messages)
     for _ in range(rounds):
-        total = 0.0
-        for name, data in messages:
-            spent = timed(data)
-            total += spent
-            if spent > slowest:
-                slowest_name, slowest = name, spent
-        best = min(best, total)
-    return len(messages) / best, slowest_name, slowest
+        for index, (_, data) in enumerate(messages):
+            best[index] = min(best[index], timed(data))
+    slowest = max(range(len(messages)), key=best.__getitem__)
+    return len(messages) / sum(best), messages[slowest][0], best[slowest]
 
 
 def big_inputs(messages: list[tuple[str, bytes]]) -> dict[str, bytes]:
@@ -83,7 +80,7 @@ def main() -> None:
         pstats.Stats("/tmp/bounce.prof").sort_stats("tottime").print_stats(20)
         return
     rate, slowest_name, slowest = throughput(messages)
-    print(f"corpus: {len(messages)} messages, {rate:,.0f} msg/s (best of 5 passes, in-process)")
+    print(f"corpus: {len(messages)} messages, {rate:,.0f} msg/s (sum of per-message best of 7, in-process)")
     print(f"slowest message: {slowest * 1000:.1f} ms ({slowest_name})")
     for label, data in big_inputs(messages).items():
         print(f"{label}: {timed(data) * 1000:.0f} ms")

@@ -18,6 +18,7 @@ STATUS_CODE = re.compile(r"(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]\d)")
 REPLY_CODE = re.compile(r"(?:^|[\s#:(\[\"'<=]|\bsaid:?)([45][0-5]\d)(?:[ -]|$)")
 _STATUS_AFTER_REPLY = re.compile(r"(?:\b[45]\d\d[ -]['\"]?|\(|\s)#([45]\.\d{1,3}\.\d{1,3})\b|"
                                 r"\b[45]\d\d[ -]['\"]?([45]\.\d{1,3}\.\d{1,3})\b")
+_CODE_LIKE = re.compile(r"[245]\.\d|[45]\d\d")
 _REPLY_AT_START = re.compile(r"^[\s#<>(\[\"']{0,6}(?:out:\s{0,3})?([45][0-5]\d)(?:[ -]|$)", re.I)
 _ANSWER_LEAD = re.compile(
     r"(?:said|returned|responded|reported|answered|reason|error|response|diagnostic|"
@@ -142,8 +143,8 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
     """The server's answer: the first line carrying a reply/status code or an
     'X said:' lead-in, with its continuation lines; else the words after the address."""
     weak = None
-    for index, line in enumerate(block):
-        strength = _answer_strength(line)
+    for index in _lines_with_codes(block):
+        strength = _answer_strength(block[index])
         if strength == 2:
             return _after_lead_in(_with_continuation(block, index))
         if strength == 1 and weak is None:
@@ -157,6 +158,24 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
         return _with_continuation(block, own_line, first=after)
     following = [l.strip() for l in block[own_line + 1: own_line + 4] if l.strip()]
     return " ".join(following)[:500]
+
+
+def _lines_with_codes(block: list[str]) -> list[int]:
+    """Indexes of the lines holding something like a reply or status code (one regex pass
+    over the block instead of several per line)."""
+    text = "\n".join(block)
+    indexes: list[int] = []
+    line, counted_to, position = 0, 0, 0
+    while True:
+        match = _CODE_LIKE.search(text, position)
+        if not match:
+            return indexes
+        line += text.count("\n", counted_to, match.start())
+        indexes.append(line)
+        end = text.find("\n", match.end())
+        if end < 0:
+            return indexes
+        counted_to = position = end
 
 
 def _after_lead_in(text: str) -> str:
