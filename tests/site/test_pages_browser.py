@@ -61,3 +61,22 @@ def test_screenshot_of_step_2_2(width, browser, http_site, artifacts_dir):
         assert path.stat().st_size > 10_000
     finally:
         context.close()
+
+
+PAGES = ["", "step-1/", "step-2-1/", "step-2-2/", "overseas-smtp-auth/", "find-bounce/",
+         "support/"]
+
+
+def test_no_page_is_wider_than_a_phone(browser, http_site):
+    context = browser.new_context(viewport={"width": 390, "height": 900}, locale="ja-JP")
+    try:
+        page = context.new_page()
+        too_wide = {}
+        for name in PAGES:
+            page.goto(http_site + name)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                too_wide[name or "index"] = width
+        assert too_wide == {}
+    finally:
+        context.close()
