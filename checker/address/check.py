@@ -3,13 +3,15 @@ and propose what the customer most likely meant."""
 from __future__ import annotations
 
 import re
+import unicodedata
+from functools import lru_cache
 
 from checker.address.characters import LOOKALIKES, classify
 from checker.address.domain import DomainResult, analyse_domain
 from checker.address.domains import POPULAR_DOMAINS
 from checker.address.local_part import check_local_part
 from checker.address.messages import ERROR
-from checker.address.report import AddressReport, Finding, make_problems
+from checker.address.report import AddressReport, Finding, Problem, make_problems
 from checker.address.unwrap import unwrap
 
 MAX_ADDRESS_OCTETS = 254
@@ -46,9 +48,7 @@ def _check(text: str, offer_suggestion: bool) -> AddressReport:
 
 
 def _plain_report(text: str, local: str, at: int, domain: DomainResult) -> AddressReport:
-    problems = _NO_PROBLEMS
-    if domain.findings:
-        problems = make_problems([_shifted(f, at + 1) for f in domain.findings])
+    problems = _domain_problems(text[at + 1:], at + 1) if domain.findings else _NO_PROBLEMS
     suggestion = None
     if domain.corrected is not None and domain.corrected != text[at + 1:]:
         suggestion = f"{local}@{domain.corrected}"
@@ -60,6 +60,11 @@ def _plain_report(text: str, local: str, at: int, domain: DomainResult) -> Addre
         ascii_address=f"{local}@{domain.ascii}" if domain.ascii else None,
         suggestion=suggestion,
     )
+
+
+@lru_cache(maxsize=4096)
+def _domain_problems(domain: str, offset: int) -> tuple[Problem, ...]:
+    return make_problems([_shifted(f, offset) for f in analyse_domain(domain).findings])
 
 
 def _shifted(finding: Finding, offset: int) -> Finding:
@@ -235,7 +240,8 @@ class _Analysis:
             tidy_local = tidy_local.rstrip("@") if "@" not in tidy_local.rstrip("@") else None
         if tidy_local is None or domain.corrected is None:
             return None
-        candidate = f"{tidy_local}@{domain.corrected}"
+        # NFC: half-width kana become full-width with a separate voiced mark until composed.
+        candidate = unicodedata.normalize("NFC", f"{tidy_local}@{domain.corrected}")
         if candidate == self.text or not _check(candidate, offer_suggestion=False).valid:
             return None
         return candidate

@@ -25,21 +25,22 @@ class Finding(NamedTuple):
 
 def make_problems(findings: list[Finding]) -> tuple[Problem, ...]:
     """One Problem per code, at its first position, naming every distinct detail once."""
-    details: dict[str, list[str]] = {}
-    first: dict[str, Finding] = {}
+    grouped: dict[str, tuple[Finding, list[str]]] = {}
     for finding in findings:
-        if finding.code not in first:
-            first[finding.code] = finding
-            details[finding.code] = []
-        if finding.detail and finding.detail not in details[finding.code]:
-            details[finding.code].append(finding.detail)
-    problems = []
-    for code, finding in first.items():
-        severity, template = MESSAGES[code]
-        shown = "".join(f"「{d}」" for d in details[code][:6])
-        message = template.replace("{detail}", shown).replace("{count}", finding.detail)
-        problems.append(Problem(code, message, finding.position, severity))
-    return tuple(problems)
+        entry = grouped.get(finding.code)
+        if entry is None:
+            entry = grouped[finding.code] = (finding, [])
+        if finding.detail and finding.detail not in entry[1]:
+            entry[1].append(finding.detail)
+    return tuple(_problem(first, details) for first, details in grouped.values())
+
+
+def _problem(first: Finding, details: list[str]) -> Problem:
+    severity, template = MESSAGES[first.code]
+    if "{" in template:
+        shown = "".join(f"「{d}」" for d in details[:6])
+        template = template.replace("{detail}", shown).replace("{count}", first.detail)
+    return Problem(first.code, template, first.position, severity)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,11 @@ _LEADING_COMMENT = re.compile(r"[(（][^()（）]*[)）]\s*")
 _LIST_SEPARATORS = re.compile(r"[,;、，；\s]+")
 _WORD = re.compile(r"\S+")
 _MAX_ROUNDS = 8
+# Nothing any step below could remove: no space, list separator, colon, bracket, and no
+# opening or closing character at the ends.
+_MAY_BE_WRAPPED = re.compile(
+    r"[\s,;、，；:：<>＜＞()（）]|\A[\"'「『“‘\[［【〈《{]|[.!?。．！？…｡､\"'」』”’\]］】〉》}]\Z"
+)
 
 
 @dataclass
@@ -39,6 +44,8 @@ class Unwrapped:
 def unwrap(text: str) -> Unwrapped:
     """Where the address starts and ends in `text`, and what was around it."""
     found = Unwrapped(0, len(text))
+    if not _MAY_BE_WRAPPED.search(text):
+        return found
     if _holds_several_addresses(text):
         found.findings.append(Finding("multiple-addresses", None))
         found.several_addresses = True
