@@ -26,11 +26,16 @@ _ANSWER_LEAD = re.compile(
 _LEAD_IN = re.compile(
     r"(?:the error that the other server returned was|remote (?:host|server) (?:said|replied|returned)|"
     r"\bsaid|server replied|the server responded|error was)\s{0,3}:", re.I)
-_COMMAND = re.compile(
-    r"(?:after|in reply to|in response to|>>>|while sending|during)\s{0,3}(?:the\s)?"
-    r"(?:end of\s)?(rcpt to|rcpt|mail from|mail|data|helo|ehlo|starttls|auth|connect)\b"
-    r"|\[(RCPT_TO|MAIL_FROM|DATA)\]"
-    r"|\b(RCPT TO|MAIL FROM)\s{0,2}(?:command|:\s{0,2}<)", re.I)
+# SMTP commands a bounce says it was answering: the name as written (lower case) and the
+# command it stands for.
+_COMMAND_NAMES = (("rcpt to", "RCPT"), ("rcpt_to", "RCPT"), ("rcpt", "RCPT"), ("mail from", "MAIL"),
+                  ("mail_from", "MAIL"), ("data", "DATA"), ("ehlo", "EHLO"), ("helo", "HELO"),
+                  ("starttls", "STARTTLS"), ("auth", "AUTH"), ("connect", "CONN"), ("mail", "MAIL"))
+# What comes before a command name when it names the stage ("in reply to RCPT TO command",
+# "after end of data", ">>> DATA", "[RCPT_TO]").
+_COMMAND_LEAD = re.compile(r"(?:after|in reply to|in response to|>>>|while sending|during|\[)"
+                           r"\s{0,3}(?:the\s{1,3})?(?:end of\s{1,3})?$")
+_COMMAND_TAIL = re.compile(r"\s{0,2}(?:command|:\s{0,2}<)")
 _REMOTE_HOST = re.compile(
     r"(?:\bhost|while talking to|remote (?:host|server|mta)|generating server|"
     r"\bserver|mail exchanger|\bmx)\s{0,3}[:=]?\s{0,3}\[?([A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24})\b",
@@ -218,18 +223,25 @@ def first_replycode(text: str) -> str:
     return match.group(1) if match else ""
 
 
-_COMMAND_WORDS = ("rcpt", "mail", "data", "helo", "ehlo", "starttls", "auth", "connect")
-
-
 def find_command(text: str) -> str:
-    lowered = text.lower()
-    if not any(word in lowered for word in _COMMAND_WORDS):
-        return ""
-    match = _COMMAND.search(text)
-    if not match:
-        return ""
-    word = next(group for group in match.groups() if group).upper().replace("_", " ")
-    return {"RCPT TO": "RCPT", "MAIL FROM": "MAIL", "END OF": "DATA", "CONNECT": "CONN"}.get(word, word)
+    """The SMTP command the answer was given to, as the bounce states it; "" if unstated."""
+    lowered = text[:MAX_LINE_CHARS * 4].lower()
+    best_position, best = len(lowered), ""
+    for name, command in _COMMAND_NAMES:
+        position = lowered.find(name)
+        while 0 <= position < best_position:
+            end = position + len(name)
+            if (end == len(lowered) or not lowered[end].isalnum()) and _names_stage(lowered, position, end):
+                best_position, best = position, command
+                break
+            position = lowered.find(name, end)
+    return best
+
+
+def _names_stage(lowered: str, start: int, end: int) -> bool:
+    if _COMMAND_LEAD.search(lowered, max(0, start - 30), start):
+        return True
+    return lowered[start:end] in ("rcpt to", "mail from") and bool(_COMMAND_TAIL.match(lowered, end))
 
 
 def find_remote_host(text: str) -> str:
