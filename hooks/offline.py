@@ -28,9 +28,9 @@ OFFLINE_ENV = "MAIL_GUIDE_OFFLINE_BUILD"
 SITE_URL_ENV = "GUIDE_SITE_URL"
 ZIP_PATH = "downloads/mail-guide-offline.zip"
 ZIP_FOLDER = "mail-guide"
-SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 # A 404 page only makes sense on a web server, and it links from the server root.
 LEFT_OUT_OF_ZIP = {"404.html"}
+SHIM_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
 SHIM_LICENSE = Path("node_modules/iframe-worker/LICENSE")
 # The offline plugin adds its CDN shim only when no polyfill mentions "iframe-worker".
 SHIM_TARGET = "assets/javascripts/iframe-worker/shim.js"
