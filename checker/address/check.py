@@ -9,7 +9,7 @@ from functools import lru_cache
 from checker.address.characters import LOOKALIKES, classify
 from checker.address.domain import DomainResult, analyse_domain
 from checker.address.domains import POPULAR_DOMAINS
-from checker.address.local_part import check_local_part
+from checker.address.local_part import MAX_LOCAL_OCTETS, check_local_part
 from checker.address.messages import ERROR
 from checker.address.report import AddressReport, Finding, Problem, make_problems
 from checker.address.unwrap import unwrap
@@ -22,7 +22,9 @@ _PLAIN_ADDRESS = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
 )
-_AT_WRITTEN_OUT = re.compile(r"\s*(?:[(\[{（［｛<＜]\s*(?:at|アット|あっと)\s*[)\]}）］｝>＞]|★|☆|アットマーク)\s*", re.IGNORECASE)
+_AT_WRITTEN_OUT = re.compile(
+    r"\s*(?:[(\[{（［｛<＜]\s*(?:at|アット|あっと)\s*[)\]}）］｝>＞]|★|☆|アットマーク)\s*", re.IGNORECASE
+)
 _ASCII_SPACES = frozenset(" \t\n\r\x0b\x0c")
 # Characters that are not printable ASCII: each needs a closer look.
 _NEEDS_A_LOOK = re.compile(r"[^\x21-\x7e]")
@@ -40,11 +42,15 @@ def _check(text: str, offer_suggestion: bool) -> AddressReport:
     if _PLAIN_ADDRESS.fullmatch(text) and len(text) <= MAX_ADDRESS_OCTETS:
         at = text.rindex("@")
         local = text[:at]
-        if len(local) <= 64:
+        if len(local) <= MAX_LOCAL_OCTETS:
             return _plain_report(text, local, at, analyse_domain(text[at + 1:]))
     if len(text) > MAX_INPUT_CHARACTERS:
-        return _report(text, [Finding("address-too-long", None, str(len(text.encode("utf-8", "replace"))))])
+        return _report(text, [Finding("address-too-long", None, str(_octets(text)))])
     return _Analysis(text).run(offer_suggestion)
+
+
+def _octets(text: str) -> int:
+    return len(text.encode("utf-8", "replace"))
 
 
 def _plain_report(text: str, local: str, at: int, domain: DomainResult) -> AddressReport:
@@ -218,12 +224,14 @@ class _Analysis:
         self.findings += [self._placed(f, at + 1) for f in domain.findings]
         if local_result.dots_broken and domain.is_carrier:
             self.findings.append(Finding("legacy-carrier-address"))
-        octets = len(local.encode("utf-8", "replace")) + 1 + len((domain.ascii or domain_text).encode("utf-8", "replace"))
+        octets = _octets(local) + 1 + _octets(domain.ascii or domain_text)
         if octets > MAX_ADDRESS_OCTETS:
             self.findings.append(Finding("address-too-long", None, str(octets)))
         address = f"{local}@{domain.unicode}" if domain.unicode else None
         ascii_address = f"{local}@{domain.ascii}" if domain.ascii else None
-        suggestion = self._suggest(local, local_result.corrected, domain, local_result.dots_broken) if offer_suggestion else None
+        suggestion = None
+        if offer_suggestion:
+            suggestion = self._suggest(local_result.corrected, domain, local_result.dots_broken)
         return _report(self.text, self.findings, address, ascii_address, suggestion)
 
     def _placed(self, finding: Finding, offset: int) -> Finding:
@@ -233,7 +241,7 @@ class _Analysis:
         position = self.origin[index] if index < len(self.origin) else None
         return Finding(finding.code, position, finding.detail)
 
-    def _suggest(self, local: str, tidy_local: str | None, domain: DomainResult, dots_broken: bool) -> str | None:
+    def _suggest(self, tidy_local: str | None, domain: DomainResult, dots_broken: bool) -> str | None:
         if dots_broken and domain.is_carrier:
             return None  # a real mailbox of that shape: tidying the dots would name someone else
         if tidy_local is not None and "@" in tidy_local:

@@ -60,9 +60,21 @@ def unwrap(text: str) -> Unwrapped:
 
 
 def _holds_several_addresses(text: str) -> bool:
-    pieces = [p for p in _LIST_SEPARATORS.split(text.strip()) if p]
-    with_at = [p for p in pieces if sum(p.count(a) for a in _ATS) == 1 and p[0] not in _ATS and p[-1] not in _ATS]
-    return len(with_at) >= 2 and '"' not in text
+    if '"' in text:
+        return False  # a quoted local part or display name may hold anything
+    pieces = [p for p in _LIST_SEPARATORS.split(text) if p]
+    with_at = {_bare(p) for p in pieces if _looks_like_one_address(p)}
+    # 「taro@example.jp <mailto:taro@example.jp>」 (pasted from a mail program) is one address.
+    return len(with_at) >= 2
+
+
+def _looks_like_one_address(piece: str) -> bool:
+    return sum(piece.count(a) for a in _ATS) == 1 and piece[0] not in _ATS and piece[-1] not in _ATS
+
+
+def _bare(piece: str) -> str:
+    piece = piece.strip("<>＜＞()（）[]「」").lower()
+    return piece[len(_MAILTO):] if piece.startswith(_MAILTO) else piece
 
 
 def _strip_space(text: str, found: Unwrapped) -> None:

@@ -187,3 +187,15 @@ def test_explanation_in_japanese():
     assert "taro@example.jp" in text
     assert "正しい形のメールアドレスです" in check_address("taro@gmail.com").explain_ja()
     assert "注意点があります" in check_address("taro@gmial.com").explain_ja()
+
+
+def test_address_repeated_as_a_mailto_link_is_one_address():
+    report = check_address("taro@example.jp <mailto:taro@example.jp>")
+    assert [p.code for p in report.problems][:2] == ["display-name", "mailto"]
+    assert report.suggestion == "taro@example.jp"
+
+
+def test_at_sign_inside_a_quoted_local_part_is_not_the_separator():
+    report = check_address('"taro@home"@example.com')
+    assert report.valid
+    assert report.address == '"taro@home"@example.com'
