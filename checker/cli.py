@@ -45,6 +45,9 @@ def _run_bounce(files: list[str], as_json: bool, out: TextIO) -> int:
             continue
         if as_json:
             _print_json({"file": name, **report.to_json()}, out)
+            # The JSON line's shape is a contract; what was left unread goes to stderr.
+            for notice in report.notices:
+                print(f"{name}: {notice}", file=sys.stderr)
         else:
             out.write(f"== {name}\n{report.summary_ja()}\n")
     return status
