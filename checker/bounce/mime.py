@@ -100,16 +100,17 @@ def split_headers(text: str) -> tuple[list[tuple[str, str]], str]:
     head, sep, body = text.partition("\n\n")
     if not sep and not _HEADER_LINE.match(text):
         return [], text
-    headers: list[tuple[str, str]] = []
+    # Folded lines are collected and joined once: adding them to a growing string one by
+    # one takes quadratic time on a header folded many thousand times.
+    headers: list[tuple[str, list[str]]] = []
     for line in head.split("\n"):
         if line[:1] in (" ", "\t") and headers:
-            name, value = headers[-1]
-            headers[-1] = (name, value + " " + line.strip())
+            headers[-1][1].append(line.strip())
             continue
         name, colon, value = line.partition(":")
         if colon and _HEADER_LINE.match(line):
-            headers.append((name.strip().lower(), value.strip()))
-    return headers, body
+            headers.append((name.strip().lower(), [value.strip()]))
+    return [(name, " ".join(pieces)) for name, pieces in headers], body
 
 
 def parse_content_type(value: str) -> tuple[str, dict[str, str]]:

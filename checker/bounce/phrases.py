@@ -200,6 +200,8 @@ VACATION_PHRASES: tuple[str, ...] = (
     "out of the office", "out of office", "i am currently away", "i am away", "i'm away",
     "on vacation", "on holiday", "on leave", "limited access to email", "limited access to e-mail",
     "upon my return", "when i return", "until i return", "will be back on", "away from the office",
+    "i will be traveling", "i will be travelling", "access to email", "access to e-mail",
+    "away from my desk", "automatic reply", "auto-reply", "autoreply",
     "不在にしております", "休暇", "不在のため",
 )
 

@@ -53,36 +53,39 @@ def message_bytes(case: dict) -> bytes:
 def fragment_text(data: bytes) -> str:
     """What a mail app shows as the body of the bounce: readable text parts only."""
     message = email.message_from_bytes(data, policy=email.policy.compat32)
-    plain, html = [], []
-    _collect(message, plain, html)
-    text = "\n".join(plain).strip() or "\n".join(_TAG.sub("", part) for part in html).strip()
+    shown: list[str] = []
+    _collect(message, shown)
+    text = "\n".join(shown).strip()
     if not text:
         # Broken MIME (a boundary the body never uses): a mail app shows the raw body.
         text = _decoded(message) if not message.is_multipart() else str(message.get_payload(0))
     return text
 
 
-def _collect(part, plain: list[str], html: list[str]) -> None:
+def _collect(part, shown: list[str]) -> None:
+    """Append, in order, the text a mail app shows for this part."""
     ctype = part.get_content_type()
     if part.is_multipart() and ctype.startswith("multipart/"):
         if ctype == "multipart/alternative":
             children = part.get_payload()
             texts = [c for c in children if c.get_content_type() == "text/plain"]
             for child in (texts or children)[:1]:
-                _collect(child, plain, html)
+                _collect(child, shown)
             return
         for child in part.get_payload():
-            _collect(child, plain, html)
+            _collect(child, shown)
         return
     if ctype in ("message/delivery-status", "message/global-delivery-status"):
         # Mail apps (Thunderbird, Apple Mail) show the delivery report inline, as text.
         blocks = part.get_payload()
-        plain.append("\n".join(block.as_string() for block in blocks) if isinstance(blocks, list) else _decoded(part))
+        shown.append("\n".join(block.as_string() for block in blocks) if isinstance(blocks, list) else _decoded(part))
         return
     if ctype.startswith("message/") or ctype == "text/rfc822-headers":
         return  # the returned message is an attachment in a mail app
-    if ctype in ("text/plain", "text/html"):
-        (plain if ctype == "text/plain" else html).append(_decoded(part))
+    if ctype == "text/plain":
+        shown.append(_decoded(part))
+    elif ctype == "text/html":
+        shown.append(_TAG.sub("", _decoded(part)))
 
 
 def _decoded(part) -> str:
