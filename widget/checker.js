@@ -393,7 +393,8 @@
     const box = el("div", "checker__guide");
     box.append(el("p", "checker__guide-title", "このガイドの説明: " + headingText(heading)));
     const paragraph = firstParagraphAfter(heading);
-    if (paragraph) box.append(el("p", "checker__guide-text", paragraph.textContent.trim()));
+    // innerText keeps the paragraph's line breaks (<br>), which Japanese text relies on.
+    if (paragraph) box.append(el("p", "checker__guide-text", paragraph.innerText.trim()));
     const link = el("a", "checker__guide-link", "説明の場所へ移動する");
     link.href = "#" + heading.id;
     link.addEventListener("click", (event) => {
