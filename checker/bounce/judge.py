@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from checker.bounce.codes import reply_hint, status_hint, status_reason
-from checker.bounce.phrases import PHRASE_TABLE
+from checker.bounce.phrases import PHRASE_TABLE, RECIPIENT_ADDRESS_PHRASES
 
 _SPACES = re.compile(r"\s+")
 # Reply and status codes inside the text ('550-5.7.1' at the start of every line of a
@@ -47,7 +47,7 @@ _BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "badreputation", "s
                          "norelaying", "ratelimited", "requireptr")
 # "User unknown" wording that sits beside these reasons' wording is about them instead.
 _BEATS_UNKNOWN_USER = ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
-                       "ratelimited", "hostunknown")
+                       "ratelimited", "hostunknown", "filtered")
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,8 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
     if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (
             not evidence.command and (evidence.names_recipient or not evidence.complete)):
         return says("userunknown", said)
+    if not evidence.command:
+        return _about_the_address(said)
     return False
 
 
@@ -138,10 +140,14 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
     if coded == "filtered":
         return says("filtered", said) or says("userunknown", said)
     if evidence.command in ("RCPT", "MAIL") or (
-            not evidence.command and (evidence.names_recipient or not evidence.complete)):
+            not evidence.command and (evidence.names_recipient or not evidence.complete or _about_the_address(said))):
         return False
     # Refused after DATA, or at a stage the bounce does not name: a filter, not an address.
     return says("filtered", said) or (says("userunknown", said) and not says("hostunknown", said))
+
+
+def _about_the_address(said: str) -> bool:
+    return any(phrase in said for phrase in RECIPIENT_ADDRESS_PHRASES)
 
 
 def _second_pass(evidence: Evidence, said: str, coded: str) -> str:

@@ -195,6 +195,16 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 
 PHRASE_TABLE: dict[str, tuple[str, ...]] = dict(PHRASES)
 
+# "Unknown user" wording about the recipient's address itself, as a directory lookup says
+# it. Generic "user unknown" is also what filters after DATA pretend; these are not.
+RECIPIENT_ADDRESS_PHRASES: tuple[str, ...] = (
+    "address couldn't be found", "address could not be found", "address not found",
+    "address does not exist", "mailbox unavailable", "mailbox is unavailable", "mailbox not found",
+    "mailbox does not exist", "no such mailbox", "recipient not found", "no such recipient",
+    "unknown recipient", "recipient unknown", "invalid recipient", "recipnotfound",
+    "recipientnotfound", "recipient address rejected: access denied",
+)
+
 # Wording of out-of-office replies, for pasted text that has no headers to go by.
 VACATION_PHRASES: tuple[str, ...] = (
     "out of the office", "out of office", "i am currently away", "i am away", "i'm away",
