@@ -39,6 +39,7 @@ LOOKALIKES: dict[str, tuple[str, str]] = {
     **{c: ("dash-lookalike", "-") for c in _DASHES},
     **{c: ("lookalike-character", ".") for c in _DOTS},
     **{c: ("lookalike-character", "'") for c in _APOSTROPHES},
+    "、": ("lookalike-character", ","),  # what the comma key gives in Japanese input mode
     **{c: ("lookalike-character", r) for c, r in _LATIN_LOOKALIKES.items()},
 }
 

@@ -50,6 +50,7 @@ for _part in _POPULAR_PARTS:
         _key = (_ending.count(".") + 1, _length)
         _CANDIDATES[_key] = _CANDIDATES.get(_key, ()) + (_part,)
 _RANK = {domain: rank for rank, domain in enumerate(POPULAR_DOMAINS)}
+_UNDOTTED = {domain.replace(".", ""): domain for domain in reversed(POPULAR_DOMAINS)}
 
 
 def osa_distance(a: str, b: str, limit: int) -> int:
@@ -100,6 +101,9 @@ def suggest_domain(domain: str) -> str | None:
     """The popular domain `domain` (lower-case ASCII) is a slip of, or None."""
     if domain in REAL_DOMAINS or not domain:
         return None
+    undotted = _UNDOTTED.get(domain.replace(".", ""))
+    if undotted:
+        return undotted  # only dots missing or misplaced: gmailcom, yahoo.cojp, docomone.jp
     best, best_slips = None, MAX_TOTAL_SLIPS + 1
     for count, readings in _ways_to_read(domain).items():
         for typed_name, typed_ending, typed_letters in readings:

@@ -199,3 +199,14 @@ def test_at_sign_inside_a_quoted_local_part_is_not_the_separator():
     report = check_address('"taro@home"@example.com')
     assert report.valid
     assert report.address == '"taro@home"@example.com'
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("taro@gmailcom", "taro@gmail.com"), ("taro@yahoo.cojp", "taro@yahoo.co.jp"),
+    ("taro@docomone.jp", "taro@docomo.ne.jp"), ("taro@isoftbank.jp", "taro@i.softbank.jp"),
+    ("taro@gamil.com", "taro@gmail.com"), ("taro@icloud.co", "taro@icloud.com"),
+    ("taro@ezweb.ne.jo", "taro@ezweb.ne.jp"), ("taro@hotmial.co.jp", "taro@hotmail.co.jp"),
+    ("taro@example、jp", "taro@example.jp"), ("ｔａｒｏ＠ｇｍｉａｌ．ｃｏｍ", "taro@gmail.com"),
+])
+def test_domain_slips_are_corrected(typed, meant):
+    assert check_address(typed).suggestion == meant
