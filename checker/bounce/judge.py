@@ -43,7 +43,7 @@ ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying"
 # Codes too vague to decide alone: the words get a chance first.
 _VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown"})
 # Wording that explains a refusal of MAIL FROM better than "the sender was rejected".
-_BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "badreputation", "systemerror", "authfailure",
+_BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "systemerror", "authfailure",
                          "norelaying", "ratelimited", "requireptr")
 # "User unknown" wording that sits beside these reasons' wording is about them instead.
 _BEATS_UNKNOWN_USER = ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
@@ -129,8 +129,7 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
     if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (
             not evidence.command and (evidence.names_recipient or not evidence.complete)):
         return says("userunknown", said)
-    if not evidence.command:
-        return _about_the_address(said)
+    return evidence.command != "MAIL" and _about_the_address(said)
     return False
 
 
@@ -139,8 +138,8 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
         return False
     if coded == "filtered":
         return says("filtered", said) or says("userunknown", said)
-    if evidence.command in ("RCPT", "MAIL") or (
-            not evidence.command and (evidence.names_recipient or not evidence.complete or _about_the_address(said))):
+    if evidence.command in ("RCPT", "MAIL") or _about_the_address(said) or (
+            not evidence.command and (evidence.names_recipient or not evidence.complete)):
         return False
     # Refused after DATA, or at a stage the bounce does not name: a filter, not an address.
     return says("filtered", said) or (says("userunknown", said) and not says("hostunknown", said))

@@ -156,10 +156,11 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("contenterror", (
         "content rejected", "message content", "illegal attachment", "attachment not allowed",
-        "improper use of 8-bit", "8-bit data", "header syntax", "mime",
+        "improper use of 8-bit", "8-bit data", "header syntax", "invalid mime", "mime header",
+        "mime structure",
     )),
     ("policyviolation", (
-        "policy", "not permitted", "prohibited", "violat", "content presents a potential",
+        "policy", "not permitted", "prohibited", "violat", "network not allowed", "content presents a potential",
     )),
     ("syntaxerror", (
         "syntax error", "command unrecognized", "unrecognized command", "bad sequence",
@@ -202,7 +203,7 @@ RECIPIENT_ADDRESS_PHRASES: tuple[str, ...] = (
     "address does not exist", "mailbox unavailable", "mailbox is unavailable", "mailbox not found",
     "mailbox does not exist", "no such mailbox", "recipient not found", "no such recipient",
     "unknown recipient", "recipient unknown", "invalid recipient", "recipnotfound",
-    "recipientnotfound", "recipient address rejected: access denied",
+    "recipientnotfound", "recipient address rejected: access denied", "user doesn't have a",
 )
 
 # Wording of out-of-office replies, for pasted text that has no headers to go by.
