@@ -33,7 +33,7 @@ POPULAR_DOMAINS: tuple[str, ...] = (
 REAL_DOMAINS: frozenset[str] = frozenset(POPULAR_DOMAINS) | frozenset({
     "yahoo.com", "ymail.com", "yahoo.ne.jp", "ybb.ne.jp", "mail.com", "email.com", "gmx.com",
     "gmx.net", "gmx.de", "aol.com", "msn.com", "live.com", "mac.com", "googlemail.com",
-    "protonmail.com", "proton.me", "zoho.com", "qq.com", "naver.com", "so-net.ne.jp",
+    "protonmail.com", "proton.me", "zoho.com", "cloud.com", "qq.com", "naver.com", "so-net.ne.jp",
     "plala.or.jp", "dion.ne.jp", "excite.co.jp", "infoseek.jp", "goo.jp", "disney.ne.jp",
     "pdx.ne.jp", "willcom.com", "emnet.ne.jp", "y-mobile.ne.jp", "nifty.ne.jp",
 })

@@ -14,19 +14,12 @@ _TOO_FAR = 99
 _ENDINGS_LONGEST_FIRST = tuple(sorted(KNOWN_ENDINGS, key=len, reverse=True))
 
 
-def _split_known(domain: str) -> tuple[str, str]:
+def _split_known(domain: str) -> tuple[str, str] | None:
+    """(name, ending) at the longest known ending (docomo | ne.jp), or None."""
     for ending in _ENDINGS_LONGEST_FIRST:
         if domain.endswith("." + ending) and len(domain) > len(ending) + 1:
             return domain[: -len(ending) - 1], ending
-    return domain, ""
-
-
-def _split_popular(domain: str) -> tuple[str, str]:
-    """Split at the first label that belongs to the ending (docomo | ne.jp)."""
-    for ending in _ENDINGS_LONGEST_FIRST:
-        if domain.endswith("." + ending):
-            return domain[: -len(ending) - 1], ending
-    return tuple(domain.rsplit(".", 1))  # type: ignore[return-value]
+    return None
 
 
 def allowed_name_slips(name: str) -> int:
@@ -37,18 +30,28 @@ def allowed_name_slips(name: str) -> int:
     return 2
 
 
-_POPULAR_PARTS = tuple(
-    (domain, name, ending, frozenset(name), allowed_name_slips(name))
-    for domain, (name, ending) in ((d, _split_popular(d)) for d in POPULAR_DOMAINS)
-)
+def _popular_parts() -> tuple[tuple[str, str, str, frozenset[str], int], ...]:
+    parts = []
+    for domain in POPULAR_DOMAINS:
+        name, ending = _split_known(domain) or domain.rsplit(".", 1)
+        parts.append((domain, name, ending, frozenset(name), allowed_name_slips(name)))
+    return tuple(parts)
+
+
+def _index_by_reach(parts: tuple) -> dict[tuple[int, int], tuple]:
+    """(label count of the ending, length of a typed name) -> popular domains within reach."""
+    index: dict[tuple[int, int], tuple] = {}
+    for part in parts:
+        _, name, ending, _, allowed = part
+        for length in range(len(name) - allowed, len(name) + allowed + 1):
+            key = (ending.count(".") + 1, length)
+            index[key] = index.get(key, ()) + (part,)
+    return index
+
+
+_POPULAR_PARTS = _popular_parts()
 _ENDING_LABEL_COUNTS = frozenset(ending.count(".") + 1 for _, _, ending, _, _ in _POPULAR_PARTS)
-# (label count of the ending, length of a typed name) -> popular domains within reach.
-_CANDIDATES: dict[tuple[int, int], tuple] = {}
-for _part in _POPULAR_PARTS:
-    _, _name, _ending, _, _allowed = _part
-    for _length in range(len(_name) - _allowed, len(_name) + _allowed + 1):
-        _key = (_ending.count(".") + 1, _length)
-        _CANDIDATES[_key] = _CANDIDATES.get(_key, ()) + (_part,)
+_CANDIDATES = _index_by_reach(_POPULAR_PARTS)
 _RANK = {domain: rank for rank, domain in enumerate(POPULAR_DOMAINS)}
 _UNDOTTED = {domain.replace(".", ""): domain for domain in reversed(POPULAR_DOMAINS)}
 
@@ -89,7 +92,7 @@ def _ending_slips(typed: str, meant: str) -> int:
 def _ways_to_read(domain: str) -> dict[int, tuple[tuple[str, str, frozenset[str]], ...]]:
     """Possible (name, ending, letters of name) splits, keyed by the meant ending's label count."""
     labels = domain.split(".")
-    common = {_split_known(domain), (domain, "")}
+    common = {(domain, ""), _split_known(domain) or (domain, "")}
     readings = {}
     for count in _ENDING_LABEL_COUNTS:
         own = {(".".join(labels[:-count]), ".".join(labels[-count:]))} if len(labels) > count else set()

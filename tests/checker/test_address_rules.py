@@ -163,7 +163,8 @@ def test_full_width_address_is_repaired_in_one_suggestion():
 
 
 def test_real_domains_near_popular_ones_are_not_corrected():
-    for domain in ("yahoo.com", "ymail.com", "mail.com", "me.com", "live.jp", "ybb.ne.jp"):
+    # ai.com: two-letter names like au.com are only corrected in their ending, never their name.
+    for domain in ("yahoo.com", "ymail.com", "mail.com", "me.com", "live.jp", "ybb.ne.jp", "ai.com", "cloud.com"):
         report = check_address(f"taro@{domain}")
         assert report.valid and report.suggestion is None, domain
 
@@ -210,3 +211,15 @@ def test_at_sign_inside_a_quoted_local_part_is_not_the_separator():
 ])
 def test_domain_slips_are_corrected(typed, meant):
     assert check_address(typed).suggestion == meant
+
+
+def test_typing_distance_counts_a_swap_of_neighbours_as_one_slip():
+    from checker.address.typos import osa_distance
+
+    assert osa_distance("gmial", "gmail", 2) == 1
+    assert osa_distance("gmail", "gmail", 2) == 0
+    assert osa_distance("gnail", "gmail", 2) == 1
+    assert osa_distance("gmaiil", "gmail", 2) == 1
+    assert osa_distance("hotmial", "hotmail", 2) == 1
+    assert osa_distance("yhaoo", "yahoo", 2) == 1
+    assert osa_distance("outlook", "biglobe", 2) == 3  # beyond the limit: limit + 1
