@@ -128,7 +128,8 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
     if not (status or replycode or phrase_reason(general)):
         return [_result(recipient, Evidence(general=general), "failed", "", reason="undefined")]
     evidence = Evidence(diagnostic=text[:1000], context=text, general=general, status=status,
-                        replycode=replycode, command=freetext.find_command(general))
+                        replycode=replycode, command=freetext.find_command(general),
+                        complete=not doc.is_fragment)
     return [_result(recipient, evidence, "failed", freetext.find_remote_host(text[:2000]))]
 
 

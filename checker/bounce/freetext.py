@@ -162,7 +162,10 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
     if len(after) > 3:
         return _with_continuation(block, own_line, first=after)
     following = [l.strip() for l in block[own_line + 1: own_line + 4] if l.strip()]
-    return " ".join(following)[:500]
+    if following:
+        return " ".join(following)[:500]
+    before = line[:position].strip(" \t:;,<(") if position > 0 else ""
+    return before[:500]
 
 
 def _lines_with_codes(block: list[str]) -> list[int]:

@@ -19,7 +19,8 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "message size exceeds", "size limit", "message length exceeds", "exceeds the size",
         "exceeds size", "mail size", "message exceeds", "too much mail data", "message file too big",
         "exceeded maximum message size", "maximum message size", "email is too large",
-        "size of the message", "msg size", "larger than the", "メールサイズ",
+        "size of the message", "msg size", "larger than the", "メールサイズ", "サイズが大きすぎ",
+        "サイズの上限", "サイズ制限",
     )),
     ("mailboxfull", (
         "mailbox full", "mailbox is full", "mailbox_full", "mailbox quota", "quota exceeded",
@@ -29,7 +30,8 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "mailfolder is full", "mail box full", "mailbox exceeds", "mailbox exceeded", "has exceeded", "box is full",
         "inbox is full", "full mailbox", "exceeded its quota", "not enough storage",
         "would exceed mailbox quota", "mailbox has exceeded", "recipient's mailbox is full",
-        "out of storage", "容量", "いっぱい", "quota",
+        "out of storage", "容量がいっぱい", "容量を超え", "容量オーバー", "容量不足",
+        "メールボックスがいっぱい", "満杯", "quota",
     )),
     ("systemfull", (
         "mail system full", "system is full", "insufficient system storage", "server is full",
@@ -49,7 +51,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "temporarily locked", "account locked", "account is locked", "blocked user",
         "mailbox unavailable due to", "this account has been", "recipient suspended",
         "mailbox is not active", "mailbox currently suspended", "unavailable mailbox",
-        "is no longer in use", "inactive", "temporary locked", "temporarily locked",
+        "is no longer in use", "inactive", "利用停止", "停止されて", "無効になって", "temporary locked", "temporarily locked",
         "is locked", "recipient account is blocked", "account is blocked",
     )),
     ("norelaying", (
@@ -91,7 +93,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "spam policy", "spam-like", "spamassassin", "unsolicited", "junk mail", "bulk mail",
         "content filter", "spam firewall", "blacklisted content",
         "message content rejected", "suspicious", "looks like", "scored", "score",
-        "message rejected due to content", "ube,", "迷惑",
+        "message rejected due to content", "ube,", "迷惑メール",
     )),
     ("blocked", (
         "blocked by", "blocked using", "ip blocked", "host blocked", "blocked ip", "banned sending ip",
@@ -114,6 +116,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "name or service not known", "host or domain name not found", "nxdomain",
         "domain name not found", "invalid domain", "domain is not",
         "unresolvable address", "mail for domain", "bad destination system",
+        "ドメインが見つかりません", "ドメインが存在しません", "ドメイン名が見つかりません",
         "no route to host", "domain isn't in my list", "domain is not hosted",
         "not our customer", "we do not accept mail for", "domain does not exist",
     )),
@@ -130,11 +133,11 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "addressee unknown", "unknown local part", "not a valid user", "user does not",
         "recipient address rejected", "rcpt rejected", "account does not", "undeliverable address",
         "unknown alias", "no longer valid", "user not known",
-        "存在しない", "宛先不明", "見つかりません",
+        "存在しない", "存在しません", "宛先不明", "見つかりません", "該当するユーザー",
     )),
     ("filtered", (
         "filter", "recipient preferences", "refused by recipient", "recipient refused", "not accept mail from",
-        "拒否", "受信拒否",
+        "受信拒否", "受信を拒否", "拒否されました", "拒否設定",
     )),
     ("notaccept", (
         "does not accept mail", "accepts no mail", "null mx", "not accepting mail", "doesn't receive email",
@@ -179,7 +182,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "gave up", "could not be delivered for", "delivery attempts will continue",
         "was not delivered within", "retry time", "have not been able to deliver",
         "unable to deliver for", "time limit", "delivery delayed", "will be retried",
-        "still trying", "cannot be delivered after", "did not accept our requests to connect",
+        "still trying", "cannot be delivered after", "配送を断念", "時間内に配送", "did not accept our requests to connect",
         "message expired",
     )),
     ("mailererror", (
