@@ -34,8 +34,9 @@ def folder_size(folder: Path) -> int:
     return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
 
 
-def first_load_bytes(site_dir: Path, page: str) -> tuple[int, int]:
-    """(bytes of all response bodies, number of requests) for a first visit."""
+def first_load_bytes(site_dir: Path, page: str) -> tuple[int, int, int]:
+    """(bytes of all response bodies, of those the checker's, number of responses) for a
+    first visit."""
     from playwright.sync_api import sync_playwright
 
     handler = functools.partial(_QuietHandler, directory=str(site_dir))
@@ -50,12 +51,13 @@ def first_load_bytes(site_dir: Path, page: str) -> tuple[int, int]:
             context.on("response", lambda response: responses.append(response))
             tab.goto(f"http://127.0.0.1:{server.server_address[1]}/{page}")
             tab.wait_for_load_state("networkidle")
-            total = sum(len(response.body()) for response in responses
-                        if response.request.method == "GET" and response.status == 200)
+            sizes = {response.url: len(response.body()) for response in responses
+                     if response.request.method == "GET" and response.status == 200}
             browser.close()
     finally:
         server.shutdown()
-    return total, len(responses)
+    checker = sum(size for url, size in sizes.items() if "/assets/checker/" in url)
+    return sum(sizes.values()), checker, len(responses)
 
 
 def main() -> None:
@@ -64,7 +66,7 @@ def main() -> None:
         offline = Path(temp) / "offline"
         online_seconds = timed_build(online, {})
         offline_seconds = timed_build(offline, {"MAIL_GUIDE_OFFLINE_BUILD": "true"})
-        load_bytes, requests = first_load_bytes(online, "step-2-2/")
+        load_bytes, checker_bytes, requests = first_load_bytes(online, "step-2-2/")
         zip_size = (online / OFFLINE_ZIP).stat().st_size
         print(f"online build (mkdocs build, offline build and zip included): {online_seconds:6.2f} s")
         print(f"offline build alone:                                         {offline_seconds:6.2f} s")
@@ -73,6 +75,8 @@ def main() -> None:
         print(f"offline copy unpacked:    {folder_size(offline) / 1e6:8.2f} MB")
         print(f"Step 2-2 first load:      {load_bytes / 1e3:8.1f} kB in {requests} responses "
               "(response bodies, until the network is idle)")
+        print(f"  of which the checker:   {checker_bytes / 1e3:8.1f} kB (assets/checker/), "
+              f"the guide itself {(load_bytes - checker_bytes) / 1e3:.1f} kB")
 
 
 if __name__ == "__main__":
