@@ -140,7 +140,7 @@ def _finding(address: str, block: list[str], own_line: int) -> TextFinding:
         status=first_status(diagnostic) or first_status(context),
         replycode=first_replycode(diagnostic) or first_replycode(context),
         command=find_command(diagnostic) or find_command(context),
-        remote_host=find_remote_host(source),
+        remote_host=find_remote_host(source) or find_remote_host("\n".join(block[own_line:own_line + 12])),
     )
 
 

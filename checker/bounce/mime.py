@@ -22,7 +22,7 @@ MAX_PARTS = 200
 _HEADER_LINE = re.compile(r"[!-9;-~]{1,76}:")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,1000})\?=")
 _ENCODED_GAP = re.compile(r"(\?=)[ \t\n]{1,20}(=\?)")
-_PARAM = re.compile(r';\s{0,20}([!#-\'*+.0-9A-Z^-~]{1,60})\s{0,5}=\s{0,5}("(?:[^"\\]|\\.){0,1000}"|[^;\s]{0,1000})', re.I)
+_PARAM = re.compile(r';\s{0,20}([!#-\'*+.0-9A-Z^-~\-]{1,60})\s{0,5}=\s{0,5}("(?:[^"\\]|\\.){0,1000}"|[^;\s]{0,1000})', re.I)
 _ESC_JIS = "\x1b$B"
 
 # Labels we decode with a wider codec than the name suggests: real Japanese mail uses

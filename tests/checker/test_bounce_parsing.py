@@ -1,0 +1,129 @@
+"""Unit tests of the parsing layer: MIME reading, delivery-status fields, free-text scanning."""
+from __future__ import annotations
+
+import base64
+
+from checker.bounce import dsn, freetext, mime
+from checker.bounce.document import read_document
+
+
+def test_headers_are_unfolded_and_lower_cased():
+    headers, body = mime.split_headers("Subject: a\n  b\nX-Test: 1\n\nbody\n")
+    assert headers == [("subject", "a b"), ("x-test", "1")]
+    assert body == "body\n"
+
+
+def test_content_type_parameters_quoted_and_bare():
+    ctype, params = mime.parse_content_type('Multipart/Report; report-type=delivery-status; boundary="a b;c"')
+    assert ctype == "multipart/report"
+    assert params == {"report-type": "delivery-status", "boundary": "a b;c"}
+
+
+def test_multipart_parts_are_split_and_decoded():
+    raw = (
+        'Content-Type: multipart/mixed; boundary="XX"\n\n'
+        "preamble\n--XX\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64\n\n"
+        + base64.b64encode("宛先不明です".encode()).decode() + "\n"
+        "--XX\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\nsoft=\nbreak =3D ok\n"
+        "--XX--\nepilogue\n"
+    )
+    root = mime.parse_message(raw, mime.ReadState())
+    assert [part.text.strip() for part in root.children] == ["宛先不明です", "softbreak = ok"]
+
+
+def test_wrong_declared_boundary_falls_back_to_the_one_used():
+    raw = ('Content-Type: multipart/report; boundary="declared"\n\n'
+           "--used\nContent-Type: text/plain\n\nhello\n--used--\n")
+    root = mime.parse_message(raw, mime.ReadState())
+    assert [part.text.strip() for part in root.children] == ["hello"]
+
+
+def test_attached_message_headers_read_body_left_for_later():
+    raw = ('Content-Type: multipart/mixed; boundary="B"\n\n--B\nContent-Type: message/rfc822\n\n'
+           "Subject: original\nTo: a@example.jp\n\nbody text\n--B--\n")
+    root = mime.parse_message(raw, mime.ReadState())
+    attached = root.children[0].children[0]
+    assert attached.header("subject") == "original"
+    assert attached.raw_body.strip() == "body text"
+
+
+def test_encoded_words_in_headers():
+    value = "=?ISO-2022-JP?B?GyRCJUYlOSVIGyhC?= =?UTF-8?Q?=E3=81=A7=E3=81=99?="
+    assert mime.decode_header_value(value) == "テストです"
+
+
+def test_guess_decode_recognises_japanese_encodings():
+    text = "メールボックスがいっぱいです"
+    for codec in ("iso2022_jp", "cp932", "euc_jp", "utf-8"):
+        assert mime.guess_decode(text.encode(codec)) == text
+
+
+def test_looks_like_message_needs_a_header_block():
+    assert mime.looks_like_message("From: a@example.jp\nSubject: x\n\nbody")
+    assert not mime.looks_like_message("550 5.1.1 <a@example.jp>: Recipient address rejected")
+    assert not mime.looks_like_message("Note: this is prose\nand more prose")
+
+
+def test_delivery_status_groups_and_field_order():
+    report = dsn.parse_delivery_status(
+        "Reporting-MTA: dns; mx.example.jp\n\n"
+        "Diagnostic-Code: smtp; 550 5.1.1 unknown\n  user here\nStatus: 5.1.1\n"
+        "Final-Recipient: rfc822; <a@example.jp>\nAction: failed\n\n"
+        "Original-Recipient: rfc822;b@example.jp\nFinal-Recipient: rfc822; c@example.jp\n"
+        "Action: delayed\nStatus: 4.4.7\nRemote-MTA: dns; [192.0.2.1]\n")
+    assert report.reporting_mta == "mx.example.jp"
+    first, second = report.recipients
+    assert (first.final, first.status, first.action) == ("a@example.jp", "5.1.1", "failed")
+    assert first.diagnostic == "550 5.1.1 unknown user here" and first.diagnostic_type == "smtp"
+    assert (second.original, second.final, second.action, second.remote_host) == (
+        "b@example.jp", "c@example.jp", "delayed", "192.0.2.1")
+
+
+def test_source_routed_recipient_is_cleaned():
+    report = dsn.parse_delivery_status("Final-Recipient: RFC822; <@mx.example.org:kijitora@example.org>\n")
+    assert report.recipients[0].final == "kijitora@example.org"
+
+
+def test_scan_finds_postfix_style_recipient_and_answer():
+    text = ("I'm sorry to have to inform you ...\nFor further assistance, please contact <help@example.net>\n\n"
+            "<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1\n"
+            "    <taro@example.jp>: Recipient address rejected: User unknown (in reply to\n"
+            "    RCPT TO command)\n")
+    (finding,) = freetext.scan(text, excluded=set())
+    assert finding.recipient == "taro@example.jp"
+    assert finding.status == "5.1.1" and finding.replycode == "550" and finding.command == "RCPT"
+    assert finding.remote_host == "mx.example.jp"
+    assert "Recipient address rejected" in finding.diagnostic
+
+
+def test_scan_keeps_recipients_in_order_and_skips_excluded():
+    text = "a@example.jp: 550 no such user\nb@example.jp: 552 mailbox full\nsender@example.net wrote\n"
+    findings = freetext.scan(text, excluded={"sender@example.net"})
+    assert [f.recipient for f in findings] == ["a@example.jp", "b@example.jp"]
+    assert findings[1].replycode == "552"
+
+
+def test_status_code_after_reply_code_is_preferred():
+    assert freetext.first_status("5.1.0 - Unknown address error 550-'5.7.1 <x@example.jp>... Access denied'") == "5.7.1"
+    assert freetext.first_status("550 #5.1.0 Address rejected.") == "5.1.0"
+
+
+def test_command_is_read_from_the_way_bounces_name_it():
+    assert freetext.find_command("(in reply to end of DATA command)") == "DATA"
+    assert freetext.find_command(">>> MAIL From:<a@example.jp>\n<<< 550 no") == "MAIL"
+    assert freetext.find_command("550 User Unknown [RCPT_TO]") == "RCPT"
+    assert freetext.find_command("the mail could not be delivered") == ""
+
+
+def test_inline_original_message_is_cut_from_the_text():
+    doc = read_document(b"user@example.jp: 550 unknown user\n\n"
+                        b"--- Below this line is a copy of the message.\n\n"
+                        b"Received: from x\nFrom: me@example.net\nTo: user@example.jp\nSubject: hello\n\nbody\n")
+    assert "Received" not in doc.human_text
+    assert dict(doc.original_headers)["subject"] == "hello"
+
+
+def test_quote_marks_are_removed_from_pastes():
+    doc = read_document(b"> <taro@example.jp>: host mx said: 550 5.1.1\n>     User unknown\n")
+    assert doc.is_fragment
+    assert doc.human_text.startswith("<taro@example.jp>")
