@@ -4,8 +4,10 @@ are written to the artifacts folder for a person to look at."""
 from __future__ import annotations
 
 import pytest
+from mkdocs.config import load_config
 
-from conftest import requests_leaving
+from conftest import REPO_ROOT, requests_leaving
+from test_build_site import nav_files, page_path
 from test_pages_links import NEW_SECTION_IDS, SEED_SECTION_IDS
 
 SEARCH_WORDS = ["送信", "迷惑メール"]
@@ -63,20 +65,17 @@ def test_screenshot_of_step_2_2(width, browser, http_site, artifacts_dir):
         context.close()
 
 
-PAGES = ["", "step-1/", "step-2-1/", "step-2-2/", "overseas-smtp-auth/", "find-bounce/",
-         "support/"]
-
-
 def test_no_page_is_wider_than_a_phone(browser, http_site):
+    config = load_config(str(REPO_ROOT / "mkdocs.yml"))
     context = browser.new_context(viewport={"width": 390, "height": 900}, locale="ja-JP")
     try:
         page = context.new_page()
         too_wide = {}
-        for name in PAGES:
-            page.goto(http_site + name)
+        for src in nav_files(config):
+            page.goto(http_site + page_path(src, True).removesuffix("index.html"))
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > 390:
-                too_wide[name or "index"] = width
+                too_wide[src] = width
         assert too_wide == {}
     finally:
         context.close()
