@@ -207,6 +207,7 @@ RECIPIENT_ADDRESS_PHRASES: tuple[str, ...] = (
     "mailbox does not exist", "no such mailbox", "recipient not found", "no such recipient",
     "unknown recipient", "recipient unknown", "invalid recipient", "recipnotfound",
     "recipientnotfound", "recipient address rejected: access denied", "user doesn't have a",
+    "アドレスが見つかりません", "アドレスが存在しません", "存在しないアドレス", "宛先不明",
 )
 
 # Wording of out-of-office replies, for pasted text that has no headers to go by.
