@@ -81,16 +81,22 @@ def read_document(data: bytes) -> Document:
 
 
 def _bounce_root(root: mime.Part, state: mime.ReadState) -> mime.Part:
-    """A customer may forward the bounce as an attachment: read the attached bounce then."""
+    """A customer may forward the bounce as an attachment, and some servers wrap the whole
+    report in one: then read the attached message instead."""
     for depth in range(1, mime.MAX_DEPTH):
-        if _is_bounce_part(root):
+        attached = [p for p in root.walk() if p.raw_body]
+        if _is_bounce_part(root) and _has_own_text(root) or not attached:
             return root
-        attached = [p for p in root.walk() if p.raw_body and _is_bounce_part(p)]
-        if not attached:
+        bounces = [p for p in attached if _is_bounce_part(p)]
+        if not bounces and _has_own_text(root):
             return root
-        root = mime.open_attached(attached[0], state, depth)
+        root = mime.open_attached((bounces or attached)[0], state, depth)
     state.too_deep = True
     return root
+
+
+def _has_own_text(part: mime.Part) -> bool:
+    return any(leaf.text.strip() for leaf in _bounce_parts(part))
 
 
 def _is_bounce_part(part: mime.Part) -> bool:

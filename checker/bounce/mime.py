@@ -19,7 +19,9 @@ from dataclasses import dataclass, field
 MAX_DEPTH = 12  # nested attachments deeper than this are not opened (a notice says so)
 MAX_PARTS = 200
 
-_HEADER_LINE = re.compile(r"[!-9;-~]{1,76}:")
+# Field names as servers really write them (RFC 5322 allows more, but "<a@b>: text" is a
+# bounce line, not a header).
+_HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,75}:")
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,1000})\?=")
 _ENCODED_GAP = re.compile(r"(\?=)[ \t\n]{1,20}(=\?)")
 _PARAM = re.compile(r';\s{0,20}([!#-\'*+.0-9A-Z^-~\-]{1,60})\s{0,5}=\s{0,5}("(?:[^"\\]|\\.){0,1000}"|[^;\s]{0,1000})', re.I)
