@@ -68,16 +68,17 @@ def main() -> None:
     args = parser.parse_args()
     addresses, mix = build_set(args.count, args.seed)
     print("mix: " + ", ".join(f"{name} {mix[name]}" for name in KINDS))
-    best = 0.0
+    best_wall = best_cpu = 0.0
     for _ in range(3):
-        start = time.perf_counter()
+        wall, cpu = time.perf_counter(), time.process_time()
         for address in addresses:
             check_address(address)
-        elapsed = time.perf_counter() - start
-        best = max(best, len(addresses) / elapsed)
-        print(f"{len(addresses)} addresses in {elapsed:.2f} s: {len(addresses) / elapsed:,.0f} addresses/s")
-    print(f"best: {best:,.0f} addresses/s (target >= 50,000)")
-
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        best_wall, best_cpu = max(best_wall, len(addresses) / wall), max(best_cpu, len(addresses) / cpu)
+        print(f"{len(addresses)} addresses in {wall:.2f} s ({cpu:.2f} s of CPU): "
+              f"{len(addresses) / wall:,.0f} addresses/s, {len(addresses) / cpu:,.0f} per CPU second")
+    # CPU time is what the checker costs; wall time also counts other programs sharing the machine.
+    print(f"best: {best_wall:,.0f} addresses/s, {best_cpu:,.0f} addresses per CPU second (target >= 50,000)")
 
 if __name__ == "__main__":
     main()

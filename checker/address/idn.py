@@ -12,6 +12,7 @@ Not covered: the Bidi rule (RFC 5893) and CONTEXTJ joiners, which are refused ou
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 ACE_PREFIX = "xn--"
@@ -19,14 +20,18 @@ _LETTER_LIKE = frozenset({"Ll", "Lo", "Lm", "Mn", "Mc", "Nd"})
 _MARKS = frozenset({"Mn", "Mc", "Me"})
 _KATAKANA_MIDDLE_DOT = "・"
 _MIDDLE_DOT = "·"
+_LETTERS_DIGITS_HYPHENS = re.compile(r"[a-z0-9-]+")
 
 
 def to_unicode_label(label: str) -> str:
-    return unicodedata.normalize("NFC", label.lower())
+    lower = label.lower()
+    return lower if lower.isascii() else unicodedata.normalize("NFC", lower)
 
 
 def disallowed_positions(label: str) -> list[int]:
     """Indexes of characters IDNA 2008 does not allow in this (lower-case, NFC) label."""
+    if _LETTERS_DIGITS_HYPHENS.fullmatch(label):
+        return []
     bad = []
     for index, ch in enumerate(label):
         if ch < "\x80":

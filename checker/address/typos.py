@@ -92,7 +92,8 @@ def _ending_slips(typed: str, meant: str) -> int:
 def _ways_to_read(domain: str) -> dict[int, tuple[tuple[str, str, frozenset[str]], ...]]:
     """Possible (name, ending, letters of name) splits, keyed by the meant ending's label count."""
     labels = domain.split(".")
-    common = {(domain, ""), _split_known(domain) or (domain, "")}
+    # The whole domain as a name only when it has no ending at all (taro@gmail).
+    common = {_split_known(domain) or (domain, "")} if len(labels) > 1 else {(domain, "")}
     readings = {}
     for count in _ENDING_LABEL_COUNTS:
         own = {(".".join(labels[:-count]), ".".join(labels[-count:]))} if len(labels) > count else set()
