@@ -165,10 +165,14 @@ def html_to_text(html: str) -> str:
 
 
 def _unquote(text: str) -> str:
-    """Remove e-mail quote marks ('> ') a mail app adds when a customer replies or forwards."""
+    """Remove e-mail quote marks ('> ') a mail app adds when a customer replies or forwards.
+    Only when most lines carry them: a few '>>> DATA' lines are a session transcript."""
     if ">" not in text:
         return text
-    return _QUOTE_MARKS.sub("", mime.normalize_newlines(text))
+    text = mime.normalize_newlines(text)
+    lines = [line for line in text.split("\n") if line.strip()]
+    quoted = sum(1 for line in lines if line.lstrip().startswith(">"))
+    return _QUOTE_MARKS.sub("", text) if quoted * 2 >= len(lines) else text
 
 
 def split_inline_original(text: str) -> tuple[str, list[tuple[str, str]] | None]:

@@ -94,7 +94,8 @@ def _store(record: DsnRecipient, name: str, value: str) -> None:
         match = _STATUS.search(value)
         record.status = match.group(1) if match else ""
     elif name == "remote-mta":
-        record.remote_host = _strip_type(value).strip("[]")
+        host = _strip_type(value).split()
+        record.remote_host = host[0].strip("[]") if host else ""
     elif name == "diagnostic-code":
         kind, sep, rest = value.partition(";")
         if sep and len(kind) < 20 and " " not in kind.strip():

@@ -1,0 +1,68 @@
+"""The Japanese labels and the reason vocabulary the site build relies on."""
+from __future__ import annotations
+
+import pytest
+
+from checker.bounce import analyze_bounce
+from checker.bounce.codes import REPLY_HINTS, STATUS_HINTS, STATUS_REASONS
+from checker.bounce.phrases import PHRASE_TABLE
+from checker.bounce.present import (actor_label_ja, kind_label_ja, reason_label_ja, replycode_meaning_ja,
+                                    retry_advice_ja, status_meaning_ja)
+from checker.bounce.reasons import NON_FAILURE_REASONS, REASON_TRAITS, REPORTABLE_REASONS
+from checker.bounce.sesjson import SUBTYPE_REASONS
+
+SISIMAI_REASONS = {
+    "hostunknown", "userunknown", "filtered", "hasmoved", "rejected", "mailboxfull", "suspend", "suppressed",
+    "contenterror", "emailtoolarge", "feedback", "notcompliantrfc", "policyviolation", "securityerror",
+    "spamdetected", "virusdetected", "authfailure", "badreputation", "blocked", "expired", "mailererror",
+    "networkerror", "norelaying", "notaccept", "ratelimited", "requireptr", "systemerror", "systemfull",
+    "failedstarttls", "delivered", "syntaxerror", "vacation", "onhold", "undefined"}
+# Reasons the judge falls back to when nothing in the tables decides.
+FALLBACK_REASONS = {"onhold", "undefined", "expired", "mailererror", "contenterror", "securityerror", "blocked"}
+
+
+def test_reasons_use_the_sisimai_vocabulary():
+    assert set(REASON_TRAITS) == SISIMAI_REASONS
+    assert set(REPORTABLE_REASONS) == SISIMAI_REASONS - set(NON_FAILURE_REASONS)
+
+
+def test_reportable_reasons_are_exactly_those_the_engine_can_give():
+    producible = (set(PHRASE_TABLE) | set(STATUS_REASONS.values()) | set(STATUS_HINTS.values())
+                  | set(REPLY_HINTS.values()) | set(SUBTYPE_REASONS.values()) | FALLBACK_REASONS)
+    assert producible - set(NON_FAILURE_REASONS) == set(REPORTABLE_REASONS)
+
+
+@pytest.mark.parametrize("reason", sorted(SISIMAI_REASONS))
+def test_every_reason_has_a_plain_japanese_label(reason):
+    label = reason_label_ja(reason)
+    assert label and label != reason_label_ja("no-such-reason") or reason == "undefined"
+    assert all(ord(ch) < 0x7f or ch > "\u3000" for ch in label)
+
+
+def test_labels_for_codes_kinds_actors_and_retry():
+    assert reason_label_ja("userunknown") == "宛先のメールアドレス（@より左）が見つかりません"
+    assert "恒久的" in status_meaning_ja("5.1.1") and "存在しません" in status_meaning_ja("5.1.1")
+    assert "一時的" in status_meaning_ja("4.2.2") and "いっぱい" in status_meaning_ja("4.2.2")
+    assert status_meaning_ja("5.7.999").startswith("恒久的")  # unknown detail: the class still says something
+    assert status_meaning_ja("nonsense") == ""
+    assert replycode_meaning_ja("550") and replycode_meaning_ja("451") and replycode_meaning_ja("599")
+    assert replycode_meaning_ja("") == ""
+    for kind in ("bounce", "delayed", "autoreply", "feedback", "delivered", "not-bounce"):
+        assert kind_label_ja(kind)
+    assert len({actor_label_ja(a) for a in ("sender", "recipient", "provider")}) == 3
+    assert retry_advice_ja(True) != retry_advice_ja(False) != retry_advice_ja(None)
+
+
+def test_permanence_and_actor_follow_status_class_and_reason():
+    (full,) = analyze_bounce("452 4.2.2 <taro@example.jp>: Mailbox full").results
+    assert (full.reason, full.permanent, full.actor) == ("mailboxfull", False, "recipient")
+    (unknown,) = analyze_bounce("550 5.1.1 <taro@example.jp>: User unknown").results
+    assert (unknown.permanent, unknown.actor) == (True, "sender")
+    (blocked,) = analyze_bounce("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org").results
+    assert (blocked.reason, blocked.actor) == ("blocked", "provider")
+
+
+def test_summary_is_japanese_and_names_the_recipient():
+    report = analyze_bounce("<taro@example.jp>: 550 5.1.1 User unknown")
+    summary = report.summary_ja()
+    assert "taro@example.jp" in summary and "見つかりません" in summary and "再送" in summary
