@@ -84,7 +84,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "too many emails", "too many mails", "too many sessions", "too many concurrent", "too fast",
         "exceeded the rate", "sending rate", "throttl", "connection limit", "slow down",
         "exceeded the limit", "maximum number of",
-        "temporarily deferred", "receiving mail at a rate", "frequency limited",
+        "receiving mail at a rate", "frequency limited",
         "too many recipients",
     )),
     ("spamdetected", (
@@ -193,7 +193,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "system error", "internal error", "server error", "local error",
         "configuration error", "misconfigured", "system config", "internal server",
         "temporarily unavailable", "resources temporarily",
-        "processing error", "write error", "transaction failed", "service unavailable", "could not be delivered due to a recipient error",
+        "processing error", "write error", "could not load", "transaction failed", "service unavailable", "could not be delivered due to a recipient error",
     )),
 )
 
