@@ -27,7 +27,6 @@ self.onmessage = (event) => {
 };
 
 async function boot(message) {
-  const started = performance.now();
   let wheel;
   if (message.mode === "embedded") {
     const files = await unpackEmbedded(message.embed);
@@ -53,7 +52,7 @@ async function boot(message) {
   pyodide = runtime;
   installWheel(wheelBytes);
   pageJson = pyodide.pyimport("checker.web").page_json;
-  self.postMessage({ type: "ready", bootMs: performance.now() - started });
+  self.postMessage({ type: "ready" });
   for (const waiting of queue.splice(0)) answer(waiting);
 }
 
@@ -71,7 +70,6 @@ async function fetchBytes(url) {
 }
 
 function answer(message) {
-  const started = performance.now();
   let json;
   try {
     json = pageJson(message.kind, message.data);
@@ -80,8 +78,7 @@ function answer(message) {
     console.error(error);
     json = JSON.stringify({ ok: false, error: "調べている途中で問題が起きました。内容を確かめて、もう一度お試しください。" });
   }
-  self.postMessage({ type: "result", id: message.id, kind: message.kind, json,
-    workMs: performance.now() - started });
+  self.postMessage({ type: "result", id: message.id, kind: message.kind, json });
 }
 
 /* ---- embedded runtime (file://) ---- */
