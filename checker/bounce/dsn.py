@@ -116,4 +116,4 @@ def _address(value: str) -> str:
     address = address.strip().strip("<>").strip()
     if address.startswith("@") and ":" in address:
         address = address.split(":", 1)[1]  # an old source route: <@relay:user@example.jp>
-    return address
+    return address if "@" in address[1:] else ""

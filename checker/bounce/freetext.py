@@ -82,6 +82,7 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
     strong: list[tuple[int, str]] = []
     weak: list[tuple[int, str]] = []
     system: list[tuple[int, str]] = []
+    sender_side: list[tuple[int, str]] = []
     seen: set[str] = set()
     for index, line in enumerate(lines):
         if "@" not in line or _is_header_echo(line):
@@ -89,7 +90,11 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
         for match in ADDRESS.finditer(line, 0, MAX_LINE_CHARS):
             address = clean_address(match.group(0))
             key = address.lower()
-            if key in seen or key in excluded:
+            if key in seen:
+                continue
+            if key in excluded:
+                if _names_recipient(line, match.start()):
+                    sender_side.append((index, address))  # someone writing to themselves
                 continue
             seen.add(key)
             if is_system_address(address):
@@ -98,7 +103,7 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
             (strong if _names_recipient(line, match.start()) else weak).append((index, address))
     # Addresses in prose ("please contact <support@...>") count only when nothing names
     # a recipient the way bounces do.
-    firsts = strong or weak or system[:1]
+    firsts = strong or sender_side[:1] or weak or system[:1]
     findings = []
     for number, (start, address) in enumerate(firsts):
         end = firsts[number + 1][0] if number + 1 < len(firsts) else len(lines)
