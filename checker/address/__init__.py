@@ -65,9 +65,10 @@ domain-typo                warning   near a popular domain (gmial.com, gmail.co.
                                      mistyped ending (.con): the suggestion fixes it
 idn-domain                 info      Unicode domain; the punycode form is in ascii_address
 legacy-carrier-address     info      dot rules broken at a mobile-carrier domain: a real
-                                     mailbox many servers refuse, so nothing is suggested
+                                     mailbox many servers refuse; its dots are never "fixed"
 
-Suggestions are offered only when the corrected address itself checks valid.
+Suggestions are offered only when the corrected address itself checks valid, except for an
+old carrier address: there the suggestion repairs the other slips and keeps the dots.
 """
 from checker.address.check import check_address
 from checker.address.report import AddressReport, Problem

@@ -9,7 +9,7 @@ from functools import lru_cache
 from checker.address.characters import LOOKALIKES, classify
 from checker.address.domain import DomainResult, analyse_domain
 from checker.address.domains import POPULAR_DOMAINS
-from checker.address.local_part import MAX_LOCAL_OCTETS, check_local_part
+from checker.address.local_part import CARRIER_DOT_CODES, MAX_LOCAL_OCTETS, check_local_part
 from checker.address.messages import ERROR
 from checker.address.report import AddressReport, Finding, Problem, make_problems
 from checker.address.unwrap import unwrap
@@ -231,7 +231,7 @@ class _Analysis:
         ascii_address = f"{local}@{domain.ascii}" if domain.ascii else None
         suggestion = None
         if offer_suggestion:
-            suggestion = self._suggest(local_result.corrected, domain, local_result.dots_broken)
+            suggestion = self._suggest(local, local_result.corrected, domain, local_result.dots_broken)
         return _report(self.text, self.findings, address, ascii_address, suggestion)
 
     def _placed(self, finding: Finding, offset: int) -> Finding:
@@ -241,15 +241,25 @@ class _Analysis:
         position = self.origin[index] if index < len(self.origin) else None
         return Finding(finding.code, position, finding.detail)
 
-    def _suggest(self, tidy_local: str | None, domain: DomainResult, dots_broken: bool) -> str | None:
-        if dots_broken and domain.is_carrier:
-            return None  # a real mailbox of that shape: tidying the dots would name someone else
+    def _suggest(self, local: str, tidy_local: str | None, domain: DomainResult, dots_broken: bool) -> str | None:
+        # An old carrier address is a real mailbox: tidying its dots would name someone else,
+        # so only the other slips (full-width, wrapping) are repaired.
+        carrier_mailbox = dots_broken and domain.is_carrier
+        if carrier_mailbox:
+            tidy_local = local if tidy_local is not None else None
         if tidy_local is not None and "@" in tidy_local:
             tidy_local = tidy_local.rstrip("@") if "@" not in tidy_local.rstrip("@") else None
         if tidy_local is None or domain.corrected is None:
             return None
         # NFC: half-width kana become full-width with a separate voiced mark until composed.
         candidate = unicodedata.normalize("NFC", f"{tidy_local}@{domain.corrected}")
-        if candidate == self.text or not _check(candidate, offer_suggestion=False).valid:
+        if candidate == self.text:
             return None
-        return candidate
+        checked = _check(candidate, offer_suggestion=False)
+        if checked.valid or (carrier_mailbox and _only_carrier_dot_errors(checked)):
+            return candidate
+        return None
+
+
+def _only_carrier_dot_errors(report: AddressReport) -> bool:
+    return all(p.code in CARRIER_DOT_CODES for p in report.problems if p.severity == ERROR)

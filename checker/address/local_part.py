@@ -12,6 +12,8 @@ ATEXT = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ012345678
 # RFC 5321 Quoted-string; RFC 6531 adds any non-ASCII character to qtextSMTP.
 _QUOTED_STRING = re.compile(r'"(?:[\x20\x21\x23-\x5b\x5d-\x7e]|\\[\x20-\x7e]|[^\x00-\x7f])*"')
 _DOT_RUN = re.compile(r"\.{2,}")
+# The dot rules old Japanese mobile addresses break.
+CARRIER_DOT_CODES = frozenset({"leading-dot", "dot-before-at", "consecutive-dots"})
 
 
 @dataclass(frozen=True, slots=True)

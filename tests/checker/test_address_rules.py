@@ -136,6 +136,8 @@ def test_old_carrier_addresses_are_explained_not_rewritten():
         assert report.suggestion is None
         assert "legacy-carrier-address" in [p.code for p in report.problems]
         assert "多くのサーバーが送信を断ります" in report.problems[0].message_ja
+    wrapped = check_address("ｔａｒｏ.@docomo.ne.jp。")
+    assert wrapped.suggestion == "taro.@docomo.ne.jp"  # the other slips repaired, the dot kept
 
 
 def test_lookalikes_are_letters_in_a_japanese_word():
