@@ -1,0 +1,153 @@
+"""axe-core, injected into Chromium, audits every page of the online site at desktop and
+phone width, and Step 2-2 again in each state of the checker (ready, a bounce answered, an
+address answered, an error, a section highlighted from a result).
+
+A failure lists each violation as rule id, impact and the elements it was found on.
+"""
+from __future__ import annotations
+
+import pytest
+
+from conftest import REPO_ROOT, SHARED
+from widget_support import (
+    ADDRESS_INPUT, ADDRESS_OUTPUT, BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, clear_outputs, paste,
+    wait_until_ready,
+)
+
+AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+DOCS = REPO_ROOT / "docs"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
+BOUNCE_SAMPLE = SHARED / "corpus" / "bounces" / "bsd" / "lhost-postfix-09.eml"
+RESULT_TIMEOUT_MS = 15_000
+
+# axe's own run: the rules tagged for WCAG A/AA plus its best practices (the default set).
+RUN_AXE = """async () => {
+  const results = await axe.run(document, { resultTypes: ["violations"] });
+  return results.violations.map((rule) => ({
+    id: rule.id,
+    impact: rule.impact,
+    help: rule.help,
+    targets: rule.nodes.map((node) => node.target.join(" ")),
+  }));
+}"""
+
+
+def site_paths() -> list[str]:
+    """Every page the build makes, by its URL path: one per Markdown page, and the 404."""
+    paths = []
+    for source in sorted(DOCS.rglob("*.md")):
+        relative = source.relative_to(DOCS).with_suffix("")
+        if relative.name == "index":
+            relative = relative.parent
+        paths.append("" if str(relative) == "." else f"{relative.as_posix()}/")
+    return paths + ["404.html"]
+
+
+def built_paths(site_dir) -> set[str]:
+    pages = set()
+    for html in site_dir.rglob("*.html"):
+        relative = html.relative_to(site_dir)
+        if relative.parts[0] == "assets":
+            continue
+        if relative.name == "index.html":
+            parent = relative.parent.as_posix()
+            pages.add("" if parent == "." else f"{parent}/")
+        else:
+            pages.add(relative.as_posix())
+    return pages
+
+
+def axe_violations(page) -> list[dict]:
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    return page.evaluate(RUN_AXE)
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for rule in violations:
+        lines.append(f"{rule['id']} ({rule['impact']}): {rule['help']}")
+        lines.extend(f"    {target}" for target in rule["targets"])
+    return "\n".join(lines)
+
+
+def assert_no_violations(page, where: str) -> None:
+    violations = axe_violations(page)
+    assert violations == [], f"axe-core found on {where}:\n{describe(violations)}"
+
+
+def test_every_built_page_is_audited(built_site):
+    assert built_paths(built_site) == set(site_paths())
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("path", site_paths())
+def test_page_has_no_axe_violations(browser, http_site, path, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="ja-JP")
+    try:
+        page = context.new_page()
+        page.goto(http_site + path)
+        assert_no_violations(page, f"/{path} ({viewport})")
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module", params=list(VIEWPORTS))
+def checker_page(request, browser, http_site):
+    """Step 2-2 with the checker booted once per viewport (Pyodide takes seconds)."""
+    context = browser.new_context(viewport=VIEWPORTS[request.param], locale="ja-JP")
+    page = context.new_page()
+    page.goto(http_site + "step-2-2/")
+    wait_until_ready(page)
+    page.viewport_name = request.param
+    yield page
+    context.close()
+
+
+def show_tab(page, name: str) -> None:
+    page.click(f"[data-checker-tab={name}]")
+    page.wait_for_selector(f'[data-checker-panel="{name}"]:not([hidden])')
+
+
+def test_checker_ready_has_no_axe_violations(checker_page):
+    show_tab(checker_page, "bounce")
+    clear_outputs(checker_page)
+    assert checker_page.get_attribute(ROOT, "data-state") == "ready"
+    assert_no_violations(checker_page, f"Step 2-2, checker ready ({checker_page.viewport_name})")
+
+
+def test_bounce_result_has_no_axe_violations(checker_page):
+    show_tab(checker_page, "bounce")
+    clear_outputs(checker_page)
+    paste(checker_page, BOUNCE_INPUT, BOUNCE_SAMPLE.read_bytes().decode("utf-8", "replace"))
+    checker_page.locator(f"{BOUNCE_OUTPUT} [data-recipient]").first.wait_for(
+        timeout=RESULT_TIMEOUT_MS)
+    assert_no_violations(checker_page, f"Step 2-2, bounce result ({checker_page.viewport_name})")
+
+
+def test_highlighted_section_has_no_axe_violations(checker_page):
+    show_tab(checker_page, "bounce")
+    clear_outputs(checker_page)
+    paste(checker_page, BOUNCE_INPUT, BOUNCE_SAMPLE.read_bytes().decode("utf-8", "replace"))
+    link = checker_page.locator(f"{BOUNCE_OUTPUT} a[href^='#']").first
+    link.wait_for(timeout=RESULT_TIMEOUT_MS)
+    link.click()
+    checker_page.wait_for_selector(".checker-highlight")
+    assert_no_violations(
+        checker_page, f"Step 2-2, section highlighted from a result ({checker_page.viewport_name})")
+
+
+def test_address_result_has_no_axe_violations(checker_page):
+    show_tab(checker_page, "address")
+    clear_outputs(checker_page)
+    paste(checker_page, ADDRESS_INPUT, "hanako＠gmial.com")
+    checker_page.locator(f"{ADDRESS_OUTPUT} [data-valid]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert_no_violations(checker_page, f"Step 2-2, address result ({checker_page.viewport_name})")
+
+
+def test_error_message_has_no_axe_violations(checker_page):
+    show_tab(checker_page, "bounce")
+    clear_outputs(checker_page)
+    paste(checker_page, BOUNCE_INPUT, "\x00\x01\x02")
+    checker_page.locator(f"{BOUNCE_OUTPUT} .checker__error").wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert_no_violations(checker_page, f"Step 2-2, error shown ({checker_page.viewport_name})")
