@@ -33,7 +33,9 @@ _NO_PROBLEMS: tuple = ()
 
 def check_address(text: str) -> AddressReport:
     """Check one address as the customer typed or pasted it. Never raises."""
-    if not isinstance(text, str):
+    if isinstance(text, (bytes, bytearray)):
+        text = bytes(text).decode("utf-8", "replace")
+    elif not isinstance(text, str):
         text = "" if text is None else str(text)
     return _check(text, offer_suggestion=True)
 

@@ -225,3 +225,9 @@ def test_typing_distance_counts_a_swap_of_neighbours_as_one_slip():
     assert osa_distance("hotmial", "hotmail", 2) == 1
     assert osa_distance("yhaoo", "yahoo", 2) == 1
     assert osa_distance("outlook", "biglobe", 2) == 3  # beyond the limit: limit + 1
+
+
+def test_input_that_is_not_text_is_read_not_refused():
+    assert check_address(b"taro@gmail.com").valid
+    assert check_address(None).problems[0].code == "empty"  # type: ignore[arg-type]
+    assert check_address(b"\xff@gmail.com").problems  # undecodable bytes become a visible character
