@@ -223,9 +223,9 @@ def _problem(page: PageSamples, sample: Sample) -> str:
     verdict = f"理由名 {failed.reason}、宛先 {failed.recipient or '（不明）'}"
     owner = page.section_for(failed.reason)
     if owner is None:
-        return (f"{where}: 置かれている項目は {here} ですが、チェッカーの判定（{verdict}）を"
+        return (f"{where}: 置かれている項目は {here}ですが、チェッカーの判定（{verdict}）を"
                 "受け持つ項目がこのページにありません。")
-    return (f"{where}: 置かれている項目は {here} ですが、チェッカーは {owner.describe()} に"
+    return (f"{where}: 置かれている項目は {here}ですが、チェッカーは {owner.describe()}に"
             f"振り分けました（{verdict}）。")
 
 
