@@ -34,6 +34,7 @@ dash-lookalike             error     ー ‐ – — − for "-" (only among ASC
 lookalike-character        error     Cyrillic/Greek letters, ・ for ".", ’ for "'" (ditto)
 compatibility-character    error     other characters NFKC changes (① ™ ﬁ)
 invisible-character        error     control and format characters (zero-width space)
+unreadable-character       error     U+FFFD, left where bytes could not be decoded
 at-obfuscation             error     (at) [at] ★ アットマーク written for @
 missing-at                 error     no @ (a run-together popular domain is suggested)
 multiple-at                error     more than one @ outside quotes

@@ -17,6 +17,7 @@ SPECIFIC: dict[str, tuple[str, str]] = {
     "．": ("fullwidth-dot", "."),
     "。": ("ideographic-full-stop", "."),
     "｡": ("ideographic-full-stop", "."),
+    "\ufffd": ("unreadable-character", "\ufffd"),  # kept: nobody knows what it stood for
 }
 
 _DASHES = "ーｰ‐‑‒–—―−⁃"

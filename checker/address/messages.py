@@ -33,6 +33,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lookalike-character": (ERROR, "英数字や記号によく似た別の文字{detail}が入っています。半角の英数字・記号に直してください。"),
     "compatibility-character": (ERROR, "メールアドレスに使えない特殊な文字{detail}が入っています。"),
     "invisible-character": (ERROR, "目に見えない特殊な文字が入っています。コピー＆ペーストで紛れ込むことがあります。手で入力し直してください。"),
+    "unreadable-character": (ERROR, "読み取れない文字 (文字化け「�」) が入っています。アドレスを入力し直してください。"),
     "at-obfuscation": (ERROR, "{detail}は「@」の代わりに書かれたものと思われます。「@」に直してください。"),
     # The shape of the address (RFC 5321).
     "missing-at": (ERROR, "「@」がありません。メールアドレスは「ユーザー名@ドメイン名」の形です。"),

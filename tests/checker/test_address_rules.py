@@ -38,6 +38,7 @@ RULES = [
     ("o’brien@example.com", "lookalike-character", ["「’」"], False, "o'brien@example.com", 1),
     ("taro①@example.jp", "compatibility-character", ["特殊な文字", "「①」"], False, "taro1@example.jp", 4),
     ("taro\u200b@example.jp", "invisible-character", ["目に見えない"], False, "taro@example.jp", 4),
+    ("taro\ufffd@example.jp", "unreadable-character", ["文字化け"], False, None, 4),
     ("taro(at)example.jp", "at-obfuscation", ["「(at)」", "「@」"], False, "taro@example.jp", 4),
     ("taro★example.jp", "at-obfuscation", ["「★」"], False, "taro@example.jp", 4),
     ("taro.example.jp", "missing-at", ["「@」がありません"], False, None, None),
@@ -230,4 +231,4 @@ def test_typing_distance_counts_a_swap_of_neighbours_as_one_slip():
 def test_input_that_is_not_text_is_read_not_refused():
     assert check_address(b"taro@gmail.com").valid
     assert check_address(None).problems[0].code == "empty"  # type: ignore[arg-type]
-    assert check_address(b"\xff@gmail.com").problems  # undecodable bytes become a visible character
+    assert not check_address(b"taro\xff@gmail.com").valid  # undecodable bytes: unreadable-character
