@@ -17,6 +17,8 @@ from checker.address.report import Finding
 from checker.address.typos import suggest_domain, suggest_tld
 
 MAX_LABEL_OCTETS = 63
+# Letters-digits-hyphens labels and an alphabetic top level: nothing for the label rules to say.
+_PLAIN_DOMAIN = re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 _IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
 _IPV6_CHARACTERS = re.compile(r"[0-9A-Fa-f:.]+")
 _IPV6_TAG = "ipv6:"
@@ -36,6 +38,9 @@ class DomainResult:
 
 @lru_cache(maxsize=4096)
 def analyse_domain(domain: str) -> DomainResult:
+    if _PLAIN_DOMAIN.fullmatch(domain) and idn.ACE_PREFIX not in domain.lower():
+        lower = domain.lower()
+        return _judge_name([], lower, lower, domain)
     if not domain:
         return _result([Finding("empty-domain")], None, None, None)
     if domain[0] == "[":
@@ -55,6 +60,12 @@ def analyse_domain(domain: str) -> DomainResult:
     _check_top_level(unicode_labels, len(work.rstrip(".")), findings)
     if any(not label.isascii() for label in unicode_labels) and ascii:
         findings.append(Finding("idn-domain", None, ascii))
+    fixed = ".".join(label for _, label in labels) if labels else None
+    return _judge_name(findings, unicode, ascii, fixed)
+
+
+def _judge_name(findings: list[Finding], unicode: str, ascii: str | None, fixed: str | None) -> DomainResult:
+    """Special-use names and typos, once the syntax is known; `fixed` is the repaired domain."""
     typo = None
     if _is_special_use(unicode):
         findings.append(Finding("special-use-domain", None, unicode))
@@ -63,9 +74,9 @@ def analyse_domain(domain: str) -> DomainResult:
     if typo:
         findings.append(Finding("domain-typo", None, f"{unicode}」は「{typo}"))
         return _result(findings, unicode, ascii, typo)
-    if any(_is_error(f) and f.code not in _FIXABLE for f in findings) or not labels:
+    if any(_is_error(f) and f.code not in _FIXABLE for f in findings):
         return _result(findings, unicode, ascii, None)
-    return _result(findings, unicode, ascii, ".".join(label for _, label in labels))
+    return _result(findings, unicode, ascii, fixed)
 
 
 def _is_error(finding: Finding) -> bool:
