@@ -56,7 +56,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "invalid-idn": (ERROR, "ドメイン名{detail}は、日本語ドメイン名 (国際化ドメイン名) として正しくない形です。"),
     "missing-tld": (ERROR, "ドメイン名に「.com」「.jp」のような末尾がありません。"),
     "numeric-tld": (ERROR, "ドメイン名の末尾{detail}が数字だけです。末尾は「.com」「.jp」のような英字です。"),
-    "invalid-tld": (ERROR, "ドメイン名の末尾{detail}はありえない形です。末尾は「.com」「.jp」のような英字だけでできています。"),
+    "invalid-tld": (ERROR, "ドメイン名の末尾{detail}は実在しない形です。末尾は「.com」「.jp」のように英字だけでできています。"),
     "invalid-address-literal": (ERROR, "[ ] で囲んだ IP アドレス{detail}の書き方が正しくありません。"),
     # Legal, but worth knowing (the address stays valid).
     "quoted-local-part": (WARNING, "ユーザー名 (「@」の前) が引用符「\"」で囲まれています。規格上は正しいものの珍しい形で、受け付けないサービスもあります。"),
