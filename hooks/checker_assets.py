@@ -108,8 +108,10 @@ def on_post_build(config):
 def render_widget(page_url: str, offline: bool) -> str:
     template = string.Template((WIDGET_DIR / "widget.html").read_text(encoding="utf-8"))
     assets = get_relative_url(f"{ASSET_DIR}/checker.js", page_url).rsplit("/", 1)[0] + "/"
-    embed = " ".join(f"embed/{name}" for name in embedded_names()) if offline else ""
-    return template.substitute(assets=assets, wheel=WHEEL_NAME, embed=embed)
+    embed = " ".join(f"embed/{name}" for name in EMBEDDED) if offline else ""
+    worker_source = f"embed/{WORKER_SOURCE_SCRIPT}" if offline else ""
+    return template.substitute(assets=assets, wheel=WHEEL_NAME, embed=embed,
+                               worker_source=worker_source)
 
 
 # ---- reasons and sections ----
@@ -183,7 +185,8 @@ def _record_digest(data: bytes) -> str:
 
 # ---- the embedded runtime for file:// ----
 
-# embed script name -> file name the worker's fetch shim serves it as
+# embed script name -> file name the worker's fetch shim serves it as. The worker loads
+# these itself with importScripts, off the page's main thread.
 EMBEDDED = {
     "pyodide-js.js": "pyodide.js",
     "pyodide-asm-js.js": "pyodide.asm.js",
@@ -191,13 +194,10 @@ EMBEDDED = {
     "python-stdlib.js": "python_stdlib.zip",
     "pyodide-lock.js": "pyodide-lock.json",
     "checker-wheel.js": WHEEL_NAME,
-    "worker-src.js": "worker.js",
 }
+# The worker's own source, as plain text: the page needs it to start the worker.
+WORKER_SOURCE_SCRIPT = "worker-src.js"
 _embed_cache: dict[tuple, str] = {}
-
-
-def embedded_names() -> list[str]:
-    return list(EMBEDDED)
 
 
 def embedded_scripts(wheel: bytes) -> dict[str, str]:
@@ -208,10 +208,12 @@ def embedded_scripts(wheel: bytes) -> dict[str, str]:
         "python_stdlib.zip": (PYODIDE_DIR / "python_stdlib.zip").read_bytes(),
         "pyodide-lock.json": (PYODIDE_DIR / "pyodide-lock.json").read_bytes(),
         WHEEL_NAME: wheel,
-        "worker.js": (WIDGET_DIR / "worker.js").read_bytes(),
     }
-    return {script: _embed_script(served_as, sources[served_as])
-            for script, served_as in EMBEDDED.items()}
+    scripts = {script: _embed_script(served_as, sources[served_as])
+               for script, served_as in EMBEDDED.items()}
+    worker = (WIDGET_DIR / "worker.js").read_text(encoding="utf-8")
+    scripts[WORKER_SOURCE_SCRIPT] = f"self.checkerWorkerSource = {json.dumps(worker)};\n"
+    return scripts
 
 
 def _embed_script(served_as: str, data: bytes) -> str:

@@ -35,7 +35,7 @@
     widgets: new Set(),
   };
 
-  function startRuntime(assetsUrl, wheelName, embedList) {
+  function startRuntime(assetsUrl, wheelName, embed) {
     if (runtime.state !== "idle") return;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       setRuntimeState("error", ERROR_TEXT.unsupported);
@@ -46,8 +46,8 @@
     const indexURL = new URL("pyodide/", assetsUrl).href;
     let started;
     if (location.protocol === "file:") {
-      started = embedList.length
-        ? startEmbeddedWorker(assetsUrl, embedList, indexURL, wheelName)
+      started = embed.worker
+        ? startEmbeddedWorker(assetsUrl, embed, indexURL, wheelName)
         : Promise.reject(new Error(ERROR_TEXT.offlineIncomplete));
     } else {
       started = Promise.resolve(startHttpWorker(assetsUrl, indexURL, wheelName));
@@ -66,19 +66,19 @@
       wheelURL: new URL(wheelName, assetsUrl).href });
   }
 
-  // From file:// the runtime arrives as classic scripts (the only thing a file page may
-  // load); the worker is started from a blob: URL and handed the packed bytes.
-  async function startEmbeddedWorker(assetsUrl, embedList, indexURL, wheelName) {
-    await Promise.all(embedList.map((path) => loadClassicScript(new URL(path, assetsUrl).href)));
-    const packed = window.checkerEmbedded;
-    delete window.checkerEmbedded;
-    const workerSource = new TextDecoder().decode(await gunzipBase64(packed["worker.js"]));
-    delete packed["worker.js"];
-    const blobUrl = URL.createObjectURL(new Blob([workerSource], { type: "text/javascript" }));
+  // From file:// a page may load classic scripts but neither fetch() nor start a worker
+  // from a file URL: the worker's source comes as a script and runs from a blob: URL; the
+  // worker then loads the packed runtime scripts itself, off this thread.
+  async function startEmbeddedWorker(assetsUrl, embed, indexURL, wheelName) {
+    await loadClassicScript(new URL(embed.worker, assetsUrl).href);
+    const source = window.checkerWorkerSource;
+    delete window.checkerWorkerSource;
+    const blobUrl = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
     const RealWorker = workerConstructorForFiles();
     // Classic: Chromium runs no module worker from a blob: URL made on a file:// page.
     const worker = attachWorker(new RealWorker(blobUrl));
-    worker.postMessage({ type: "boot", mode: "embedded", indexURL, wheelName, embed: packed });
+    worker.postMessage({ type: "boot", mode: "embedded", indexURL, wheelName,
+      scripts: embed.scripts.map((path) => new URL(path, assetsUrl).href) });
   }
 
   // The offline copy loads Material's iframe-worker shim, which replaces window.Worker on
@@ -102,14 +102,6 @@
       script.onerror = () => reject(new Error("cannot load " + src));
       document.head.appendChild(script);
     });
-  }
-
-  async function gunzipBase64(text) {
-    const binary = atob(text);
-    const bytes = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Uint8Array(await new Response(stream).arrayBuffer());
   }
 
   function attachWorker(worker) {
@@ -186,8 +178,10 @@
     };
 
     function boot() {
-      startRuntime(new URL(root.dataset.assets, document.baseURI), root.dataset.wheel,
-        (root.dataset.embed || "").split(/\s+/).filter(Boolean));
+      startRuntime(new URL(root.dataset.assets, document.baseURI), root.dataset.wheel, {
+        worker: root.dataset.embedWorker,
+        scripts: (root.dataset.embed || "").split(/\s+/).filter(Boolean),
+      });
     }
 
     function analyseWhatIsThere() {

@@ -104,7 +104,7 @@ def test_offline_copy_has_the_embedded_runtime(built_site, hook):
     with zipfile.ZipFile(built_site / OFFLINE_ZIP) as archive:
         names = archive.namelist()
         embed = [name for name in names if "/assets/checker/embed/" in name]
-        assert sorted(name.rsplit("/", 1)[1] for name in embed) == sorted(hook.EMBEDDED)
+        assert sorted(name.rsplit("/", 1)[1] for name in embed) == sorted([*hook.EMBEDDED, hook.WORKER_SOURCE_SCRIPT])
         classic = next(name for name in embed if name.endswith("pyodide-asm-js.js"))
         packed = archive.read(classic).decode().split('"')[-2]
     source = gzip.decompress(base64.b64decode(packed)).decode()
