@@ -231,7 +231,7 @@ def _problem(page: PageSamples, sample: Sample) -> str:
 
 def format_problems(page_name: str, problems: list[str]) -> str:
     return (f"samples: {page_name} のエラーメールの例が、チェッカーの判定と合いません"
-            "（WRITING.md の「エラーメールの例」を参照）:\n  - " + "\n  - ".join(problems))
+            "（WRITING.md の「エラーメールの例とチェッカー」を参照）:\n  - " + "\n  - ".join(problems))
 
 
 # ---- MkDocs event ----
