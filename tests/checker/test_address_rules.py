@@ -232,3 +232,13 @@ def test_input_that_is_not_text_is_read_not_refused():
     assert check_address(b"taro@gmail.com").valid
     assert check_address(None).problems[0].code == "empty"  # type: ignore[arg-type]
     assert not check_address(b"taro\xff@gmail.com").valid  # undecodable bytes: unreadable-character
+
+
+def test_module_docstring_table_lists_every_code():
+    import re
+
+    import checker.address
+    from checker.address.messages import MESSAGES
+
+    rows = dict(re.findall(r"^([a-z][a-z0-9-]+) +(error|warning|info) ", checker.address.__doc__, re.M))
+    assert rows == {code: severity for code, (severity, _) in MESSAGES.items()}
