@@ -1,6 +1,7 @@
 """axe-core, injected into Chromium, audits every page of the online site at desktop and
-phone width, and Step 2-2 again in each state of the checker (ready, a bounce answered, an
-address answered, an error, a section highlighted from a result).
+phone width (test_audit_pages.py makes sure no built page is left out), and Step 2-2 again
+in each state of the checker (ready, a bounce answered, an address answered, an error, a
+section highlighted from a result).
 
 A failure lists each violation as rule id, impact and the elements it was found on.
 """
@@ -9,13 +10,13 @@ from __future__ import annotations
 import pytest
 
 from conftest import REPO_ROOT, SHARED
+from test_audit_pages import site_paths
 from widget_support import (
     ADDRESS_INPUT, ADDRESS_OUTPUT, BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, clear_outputs, paste,
     wait_until_ready,
 )
 
 AXE_SCRIPT = REPO_ROOT / "node_modules" / "axe-core" / "axe.min.js"
-DOCS = REPO_ROOT / "docs"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 360, "height": 740}}
 BOUNCE_SAMPLE = SHARED / "corpus" / "bounces" / "bsd" / "lhost-postfix-09.eml"
 RESULT_TIMEOUT_MS = 15_000
@@ -30,31 +31,6 @@ RUN_AXE = """async () => {
     targets: rule.nodes.map((node) => node.target.join(" ")),
   }));
 }"""
-
-
-def site_paths() -> list[str]:
-    """Every page the build makes, by its URL path: one per Markdown page, and the 404."""
-    paths = []
-    for source in sorted(DOCS.rglob("*.md")):
-        relative = source.relative_to(DOCS).with_suffix("")
-        if relative.name == "index":
-            relative = relative.parent
-        paths.append("" if str(relative) == "." else f"{relative.as_posix()}/")
-    return paths + ["404.html"]
-
-
-def built_paths(site_dir) -> set[str]:
-    pages = set()
-    for html in site_dir.rglob("*.html"):
-        relative = html.relative_to(site_dir)
-        if relative.parts[0] == "assets":
-            continue
-        if relative.name == "index.html":
-            parent = relative.parent.as_posix()
-            pages.add("" if parent == "." else f"{parent}/")
-        else:
-            pages.add(relative.as_posix())
-    return pages
 
 
 def axe_violations(page) -> list[dict]:
@@ -74,10 +50,6 @@ def describe(violations: list[dict]) -> str:
 def assert_no_violations(page, where: str) -> None:
     violations = axe_violations(page)
     assert violations == [], f"axe-core found on {where}:\n{describe(violations)}"
-
-
-def test_every_built_page_is_audited(built_site):
-    assert built_paths(built_site) == set(site_paths())
 
 
 @pytest.mark.parametrize("viewport", VIEWPORTS)
