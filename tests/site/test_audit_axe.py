@@ -1,7 +1,7 @@
 """axe-core, injected into Chromium, audits every page of the online site at desktop and
-phone width (test_audit_pages.py makes sure no built page is left out), and Step 2-2 again
-in each state of the checker (ready, a bounce answered, an address answered, an error, a
-section highlighted from a result).
+phone width (test_audit_pages.py makes sure no built page is left out), every page of the
+offline copy opened from disk, and Step 2-2 again in each state of the checker (ready, a
+bounce answered, an address answered, an error, a section highlighted from a result).
 
 A failure lists each violation as rule id, impact and the elements it was found on.
 """
@@ -60,6 +60,22 @@ def test_page_has_no_axe_violations(browser, http_site, path, viewport):
         page = context.new_page()
         page.goto(http_site + path)
         assert_no_violations(page, f"/{path} ({viewport})")
+    finally:
+        context.close()
+
+
+def offline_file(path: str) -> str:
+    """The offline copy's file for a page of the online site (it has no 404 page)."""
+    return "index.html" if path == "" else path.rstrip("/") + ".html"
+
+
+@pytest.mark.parametrize("path", [path for path in site_paths() if path != "404.html"])
+def test_offline_page_has_no_axe_violations(browser, offline_root, path):
+    context = browser.new_context(viewport=VIEWPORTS["phone"], locale="ja-JP")
+    try:
+        page = context.new_page()
+        page.goto((offline_root / offline_file(path)).as_uri())
+        assert_no_violations(page, f"offline copy {offline_file(path)} (phone)")
     finally:
         context.close()
 
