@@ -54,6 +54,10 @@ new PerformanceObserver((list) => {
 """
 BOOT_TO_READY_JS = """() => performance.getEntriesByName('checker-ready')[0].startTime
                       - performance.getEntriesByName('checker-boot')[0].startTime"""
+# Keeps the widget idle (it boots when it comes into view), for a baseline of the page alone.
+NEVER_IN_VIEW_JS = """
+window.IntersectionObserver = class { observe() {} disconnect() {} };
+"""
 PASTE_TIMED_JS = """([selector, text]) => new Promise((resolve) => {
   const root = document.querySelector('[data-checker]');
   const started = performance.now();
@@ -169,6 +173,21 @@ def report_boot(browser, site_url: str, offline_page: Path, runs: int) -> None:
           f"   -> {o / w:.2f} x HTTP cold (goal <= 1.3 x)")
     for label, durations in tasks.items():
         print(f"  main-thread long tasks (ms), {label}: {durations or 'none'}")
+    for label, url in (("HTTP", site_url + "step-2-2/"), ("file://", offline_page.as_uri())):
+        print(f"  baseline, same page over {label} with the checker left idle for 6 s: "
+              f"{idle_page_long_tasks(browser, url) or 'none'}")
+
+
+def idle_page_long_tasks(browser, url: str) -> list[int]:
+    context, page = fresh_page(browser)
+    page.add_init_script(NEVER_IN_VIEW_JS)
+    try:
+        page.goto(url)
+        page.wait_for_timeout(6_000)
+        assert page.get_attribute(ROOT, "data-state") == "idle"
+        return [round(duration) for _, duration in page.evaluate("window.longTasks")]
+    finally:
+        context.close()
 
 
 def report_paste_and_long_tasks(browser, site_url: str) -> None:
