@@ -169,9 +169,50 @@ def test_error_is_shown_in_japanese_and_input_kept(checker_page):
     assert checker_page.input_value(BOUNCE_INPUT) == "\x00\x01\x02"
 
 
+def test_sample_button_shows_a_result(checker_page):
+    clear_outputs(checker_page)
+    checker_page.click("[data-checker-sample]")
+    checker_page.locator(f"{BOUNCE_OUTPUT} [data-reason=userunknown]").wait_for(timeout=10_000)
+    assert checker_page.input_value(BOUNCE_INPUT).strip() != ""
+
+
+def test_tabs_work_from_the_keyboard(checker_page):
+    checker_page.focus("[data-checker-tab=bounce]")
+    checker_page.keyboard.press("ArrowRight")
+    assert checker_page.locator(ADDRESS_INPUT).is_visible()
+    assert checker_page.evaluate("document.activeElement.dataset.checkerTab") == "address"
+    checker_page.keyboard.press("ArrowLeft")
+    assert checker_page.locator(BOUNCE_INPUT).is_visible()
+
+
+def test_widget_has_no_accessibility_violations(checker_page, repo_root):
+    paste(checker_page, BOUNCE_INPUT, (CORPUS / CORPUS_FILES[0]).read_bytes().decode("utf-8", "replace"))
+    checker_page.locator(f"{BOUNCE_OUTPUT} [data-recipient]").wait_for(timeout=10_000)
+    checker_page.add_script_tag(path=str(repo_root / "node_modules" / "axe-core" / "axe.min.js"))
+    # preload: false keeps axe from fetching the stylesheets again (the request check).
+    violations = checker_page.evaluate(
+        "async () => (await axe.run(document.querySelector('[data-checker]'),"
+        " { preload: false })).violations"
+        ".map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))")
+    assert violations == []
+
+
 def test_nothing_is_requested_once_ready(checker_page):
     # Runs last on each page: all the checks above went without a single request.
     assert checker_page.request_log[checker_page.requests_at_ready:] == []
+
+
+def test_support_summary_is_copied_with_addresses_masked(online_page, http_site):
+    online_page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=http_site)
+    clear_outputs(online_page)
+    paste(online_page, BOUNCE_INPUT, (CORPUS / CORPUS_FILES[0]).read_bytes().decode("utf-8", "replace"))
+    online_page.locator(f"{BOUNCE_OUTPUT} .checker__support button").click()
+    online_page.locator(f"{BOUNCE_OUTPUT} .checker__copied", has_text="コピーしました").wait_for()
+    copied = online_page.evaluate("navigator.clipboard.readText()")
+    assert "***@example.org" in copied and "kijitora@" not in copied
+    online_page.locator(f"{BOUNCE_OUTPUT} .checker__mask input").uncheck()
+    online_page.locator(f"{BOUNCE_OUTPUT} .checker__support button").click()
+    online_page.wait_for_function("async () => (await navigator.clipboard.readText()).includes('kijitora@')")
 
 
 def test_screenshots_before_and_after_a_paste(online_page, artifacts_dir):
@@ -234,9 +275,19 @@ def instant_site(tmp_path_factory):
     server.shutdown()
 
 
-def test_instant_navigation_away_and_back_keeps_it_working(browser, instant_site):
-    context, page = _open_checker(browser, instant_site + "step-2-2/")
+def test_paste_while_loading_is_kept_then_instant_navigation_keeps_it_working(
+        browser, instant_site):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
+    page = context.new_page()
+    page.request_log = []
+    page.on("request", lambda request: page.request_log.append(request.url))
     try:
+        page.goto(instant_site + "step-2-2/")
+        page.locator(ROOT).scroll_into_view_if_needed()
+        paste(page, BOUNCE_INPUT, (CORPUS / CORPUS_FILES[1]).read_bytes().decode("utf-8", "replace"))
+        assert page.get_attribute(ROOT, "data-state") == "loading"
+        page.locator(f"{BOUNCE_OUTPUT} [data-reason=hostunknown]").wait_for(timeout=90_000)
+
         page.evaluate("window.checkerSameDocument = true")
         # Instant navigation rewrites the links, so find them by their text.
         page.locator(".md-nav--primary a.md-nav__link", has_text="Step 1").first.click()
