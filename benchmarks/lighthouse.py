@@ -15,6 +15,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import json
 import os
 import subprocess
@@ -68,21 +69,7 @@ class GzipHandler(_QuietHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        return _BodyReader(body)
-
-
-class _BodyReader:
-    """The file-like object SimpleHTTPRequestHandler copies to the socket."""
-
-    def __init__(self, body: bytes) -> None:
-        self._body = body
-
-    def read(self, size: int = -1) -> bytes:
-        chunk, self._body = (self._body, b"") if size < 0 else (self._body[:size], self._body[size:])
-        return chunk
-
-    def close(self) -> None:
-        self._body = b""
+        return io.BytesIO(body)
 
 
 def build_site(site_dir: Path) -> None:
