@@ -22,8 +22,9 @@ _PLAIN_ADDRESS = re.compile(
     r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
     r"@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}"
 )
+# White space is bounded so that a long run of it is not rescanned from each of its characters.
 _AT_WRITTEN_OUT = re.compile(
-    r"\s*(?:[(\[{（［｛<＜]\s*(?:at|アット|あっと)\s*[)\]}）］｝>＞]|★|☆|アットマーク)\s*", re.IGNORECASE
+    r"\s{0,8}(?:[(\[{（［｛<＜]\s{0,8}(?:at|アット|あっと)\s{0,8}[)\]}）］｝>＞]|★|☆|アットマーク)\s{0,8}", re.IGNORECASE
 )
 _ASCII_SPACES = frozenset(" \t\n\r\x0b\x0c")
 # Characters that are not printable ASCII: each needs a closer look.

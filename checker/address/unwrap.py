@@ -21,7 +21,8 @@ _OPEN_ANGLES = "<＜"
 _CLOSE_ANGLES = ">＞"
 _MAILTO = "mailto:"
 _LABEL_PREFIX = re.compile(r"([^\s@＠﹫:：\"<>＜＞()]{1,30}[:：])\s*")
-_TRAILING_COMMENT = re.compile(r"\s*[(（][^()（）]*[)）]\Z")
+# (?<!\s): a run of white space is tried once, from its start, not from each of its characters.
+_TRAILING_COMMENT = re.compile(r"(?<!\s)\s*[(（][^()（）]*[)）]\Z")
 _LEADING_COMMENT = re.compile(r"[(（][^()（）]*[)）]\s*")
 _LIST_SEPARATORS = re.compile(r"[,;、，；\s]+")
 _WORD = re.compile(r"\S+")

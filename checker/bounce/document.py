@@ -12,7 +12,9 @@ MAX_INPUT_BYTES = 1024 * 1024
 
 _TAG = re.compile(r"<[^<>]{0,2000}>")
 _BLOCK_TAG = re.compile(r"<\s{0,3}/?\s{0,3}(?:br|p|div|tr|li|h\d|table|hr)\b[^<>]{0,2000}>", re.I)
-_SCRIPT_STYLE = re.compile(r"<(style|script|head)\b.{0,20000}?</\1\s{0,3}>", re.I | re.S)
+# A block ends at its end tag, and is given up at the next start tag of the same name: else
+# a page full of unclosed "<style" is scanned 20000 characters far from every one of them.
+_SCRIPT_STYLE = re.compile(r"<(style|script|head)\b(?:(?!<\1\b).){0,20000}?</\1\s{0,3}>", re.I | re.S)
 _ENTITIES = {"&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"', "&nbsp;": " ", "&#39;": "'", "&apos;": "'"}
 _ENTITY = re.compile(r"&(?:lt|gt|amp|quot|nbsp|#39|apos);")
 _QUOTE_MARKS = re.compile(r"^(?:[ \t]{0,8}>)+ ?", re.M)
@@ -28,7 +30,8 @@ _ORIGINAL_WORDS = (
 # ending in ":", "follows" or "below"; not in running prose such as "The original message
 # was received at ...".
 _SEPARATOR_LINE = re.compile(r"^[ \t>|]{0,8}[-=*_]{2}")
-_LEAD_IN_LINE = re.compile(r"(?::|follows?\.?|below\.?|-{2,40})[ \t]*$")
+# (?<!-): a run of dashes is tried once, from its start, not again from each of its dashes.
+_LEAD_IN_LINE = re.compile(r"(?::|follows?\.?|below\.?|(?<!-)-{2,})[ \t]*$")
 _HEADER_START = re.compile(
     r"^(?:Received|Return-Path|DKIM-Signature|Message-I[Dd]|MIME-Version|X-[A-Za-z0-9-]{1,40}|"
     r"From|To|Subject|Date|Content-Type):[ \t]", re.M)

@@ -227,7 +227,7 @@ def decode_transfer(part: Part, body: str, state: ReadState) -> bytes:
 
 
 def _decode_base64(raw: bytes, state: ReadState) -> bytes:
-    cleaned = re.sub(rb"[^A-Za-z0-9+/]", b"", raw)
+    cleaned = re.sub(rb"[^A-Za-z0-9+/]+", b"", raw)
     cleaned = cleaned[: len(cleaned) - len(cleaned) % 4]
     try:
         return base64.b64decode(cleaned)
