@@ -1,7 +1,6 @@
 """From raw input to a BounceReport: read, find recipients, judge, attach notices."""
 from __future__ import annotations
 
-
 from checker.bounce import freetext, mime, sesjson
 from checker.bounce.document import MAX_INPUT_BYTES, Document, read_document
 from checker.bounce.dsn import DsnRecipient

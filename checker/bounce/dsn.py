@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass
 
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
-_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9-]{0,60})\s{0,5}:[ \t]{0,20}(.*)")
 _RECIPIENT_SLOTS = {"final-recipient": "final", "original-recipient": "original"}
 
 
@@ -74,11 +73,16 @@ def _fields(text: str):
         if name:
             yield name, value.strip()
             name = ""
-        match = _FIELD.match(line)
-        if match:
-            name, value = match.group(1).lower(), match.group(2)
+        field_name, colon, field_value = line.partition(":")
+        field_name = field_name.strip()
+        if colon and _is_field_name(field_name):
+            name, value = field_name.lower(), field_value.strip()
     if name:
         yield name, value.strip()
+
+
+def _is_field_name(name: str) -> bool:
+    return 0 < len(name) <= 60 and name[0].isalpha() and name.replace("-", "").isalnum() and name.isascii()
 
 
 def _store(record: DsnRecipient, name: str, value: str) -> None:
