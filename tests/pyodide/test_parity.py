@@ -1,0 +1,71 @@
+"""The checker answers the same in Pyodide (the page's Python) as in CPython (the CLI's).
+
+One Node process boots Pyodide once, installs the wheel the site publishes, and answers
+every case: every message of the bounce corpus (as the .eml bytes a dropped file gives, and
+some as pasted text), damaged messages, hostile pastes, and addresses. Each answer (the JSON
+report, the notices, and the page's whole view from `checker.web`) must be identical to
+what CPython gives for the same case.
+"""
+from __future__ import annotations
+
+import pytest
+
+from hostile_inputs import LIGHT_MUTATIONS, corpus_messages, mutated
+from node_runner import bytes_case, cpython_answer, missing_runtime, pyodide_answers, text_case
+
+ADDRESSES = [
+    "taro@example.jp", "Taro.Yamada+news@mail.example.co.jp", "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ",
+    "taro@日本語.jp", "taro@xn--wgv71a119e.jp", "taro@xn--zz.jp", "taro@straße.de", "taro@gmial.com",
+    "taro@yahoo.co.jpp", "taro@docomo.ne.jp", "taro..yamada@docomo.ne.jp", "taro.@ezweb.ne.jp",
+    "\"taro yamada\"@example.jp", "山田 太郎 <taro@example.jp>", "mailto:taro@example.jp",
+    "taro(at)example.jp", "taro★example.jp", "taro＠example．jp。", "ﾀﾛｳ@example.jp",
+    "taroーyamada@example.jp", "tаro@example.jp", "taro@[192.0.2.1]", "taro@[IPv6:2001:db8::1]",
+    "taro@localhost", "taro@example", "@example.jp", "taro@", "", " ", "taro@@example.jp",
+    "taro@exa mple.jp", "taro\u200b@example.jp", "\u202etaro@example.jp", "taro@example.jp\u0000",
+    "a" * 65 + "@example.jp", "a@" + "b" * 64 + ".jp", "x" * 3000, "taro\ud800@example.jp",
+    "😀@example.jp", "<script>alert(1)</script>@example.jp", "taro@example.jp, hanako@example.jp",
+    "Ｔａｒｏ．Ｙａｍａｄａ＠ｅｘａｍｐｌｅ．ｃｏｍ", "taro@-example.jp", "taro@example-.jp",
+]
+HOSTILE_PASTES = [
+    "<img src=x onerror=\"window.__pwned=1\"> 550 5.1.1 <bob@example.jp>: User unknown",
+    "<svg onload=alert(1)><a href=\"javascript:alert(1)\">bob@example.jp</a></svg> 5.7.1 rejected",
+    "<style>*{display:none}</style>" * 50 + "<bob@example.jp>: 552 5.2.2 Mailbox full",
+    "\u202e\u2066bob@example.jp\u2069 550 5.1.1 \u200b\u200d\ufeff user unknown",
+    "=?utf-8?B?" + "44GC" * 3000 + "?=", "\x00\x01\x02" * 100 + "550 5.1.1 <a@b.jp>", "\ufffd" * 5000,
+]
+SEEDS_PER_MUTATION = 3
+
+
+def build_cases() -> list[dict]:
+    messages = corpus_messages()
+    cases = [bytes_case(f"eml:{name}", "bounce", data) for name, data in messages]
+    cases += [text_case(f"pasted:{name}", "bounce", data.decode("utf-8", errors="replace"))
+              for name, data in messages[::10]]
+    for kind in LIGHT_MUTATIONS:
+        for seed in range(SEEDS_PER_MUTATION):
+            name, data = messages[(seed * 37) % len(messages)]
+            cases.append(bytes_case(f"{kind}:{seed}:{name}", "bounce", mutated(kind, data, seed)))
+    cases += [text_case(f"hostile:{index}", "bounce", text) for index, text in enumerate(HOSTILE_PASTES)]
+    cases += [text_case(f"address:{index}:{text[:30]!r}", "address", text) for index, text in enumerate(ADDRESSES)]
+    return cases
+
+
+CASES = build_cases()
+
+
+@pytest.fixture(scope="module")
+def answers_in_pyodide(tmp_path_factory) -> dict[str, dict]:
+    reason = missing_runtime()
+    if reason:
+        pytest.skip(reason)
+    return pyodide_answers(CASES, tmp_path_factory.mktemp("pyodide"))
+
+
+def test_every_case_was_answered(answers_in_pyodide):
+    assert sorted(answers_in_pyodide) == sorted(case["id"] for case in CASES)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["id"] for case in CASES])
+def test_same_answer_as_cpython(case, answers_in_pyodide):
+    in_pyodide = answers_in_pyodide[case["id"]]["answer"]
+    assert in_pyodide == cpython_answer(case)["answer"]
