@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# The look-behind makes every match start where a run of local-part characters starts, so
+# a long run without "@" is scanned once, not once per position.
 ADDRESS = re.compile(
-    r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24}")
+    r"(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24}")
 STATUS_CODE = re.compile(r"(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]\d)")
 REPLY_CODE = re.compile(r"(?:^|[\s#:(\[\"'<=]|\bsaid:?)([45][0-5]\d)(?:[ -]|$)")
 _STATUS_AFTER_REPLY = re.compile(r"(?:\b[45]\d\d[ -]['\"]?|\(|\s)#([45]\.\d{1,3}\.\d{1,3})\b|"
