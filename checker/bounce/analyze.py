@@ -164,13 +164,13 @@ def address_problems(recipient: str) -> tuple[str, ...]:
 
 
 def _feedback_results(doc: Document) -> list[RecipientResult]:
+    """A complaint (ARF, RFC 5965): who complained and what kind of report it is."""
     fields = dict(mime.split_headers(doc.feedback_report.lstrip("\n"))[0])
     recipient = _strip_address(fields.get("original-rcpt-to", "")) or _original_recipient(doc)
-    kind = fields.get("feedback-type", "")
-    evidence = Evidence(diagnostic=kind, action="")
-    return [RecipientResult(recipient=recipient, reason="feedback", diagnostic=kind, action="",
+    feedback_type = fields.get("feedback-type", "")
+    return [RecipientResult(recipient=recipient, reason="feedback", diagnostic=feedback_type,
                             permanent=None, actor=actor_for("feedback"),
-                            address_problems=address_problems(recipient)) for _ in (evidence,)]
+                            address_problems=address_problems(recipient))]
 
 
 def _is_autoreply(doc: Document, subject: str) -> bool:

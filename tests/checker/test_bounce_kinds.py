@@ -1,0 +1,70 @@
+"""What kind of message it is: bounce, delay warning, auto-reply, complaint, success, other."""
+from __future__ import annotations
+
+from checker.bounce import analyze_bounce
+
+
+def _report_message(report_type: str, parts: str) -> bytes:
+    return (f"From: MAILER-DAEMON@mx.example.jp\nTo: taro@example.jp\nSubject: Delivery Status Notification\n"
+            f'Content-Type: multipart/report; report-type={report_type}; boundary="R"\n\n{parts}--R--\n').encode()
+
+
+def test_delay_warning_is_delayed_and_temporary():
+    report = analyze_bounce(_report_message("delivery-status", (
+        "--R\nContent-Type: text/plain\n\nYour message has not been delivered yet. Will keep trying.\n"
+        "--R\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\n"
+        "Final-Recipient: rfc822; hanako@example.net\nAction: delayed\nStatus: 4.4.1\n"
+        "Diagnostic-Code: smtp; 421 4.4.1 connect to mx.example.net: Connection timed out\n\n")))
+    (result,) = report.results
+    assert report.kind == "delayed"
+    assert (result.action, result.permanent, result.reason) == ("delayed", False, "expired")
+
+
+def test_success_notice_is_delivered():
+    report = analyze_bounce(_report_message("delivery-status", (
+        "--R\nContent-Type: message/delivery-status\n\n"
+        "Final-Recipient: rfc822; hanako@example.net\nAction: delivered\nStatus: 2.0.0\n\n")))
+    assert report.kind == "delivered" and report.results[0].reason == "delivered"
+
+
+def test_complaint_report_is_feedback():
+    report = analyze_bounce(_report_message("feedback-report", (
+        "--R\nContent-Type: text/plain\n\nThis is an abuse report.\n"
+        "--R\nContent-Type: message/feedback-report\n\nFeedback-Type: abuse\nUser-Agent: x/1.0\nVersion: 1\n"
+        "Original-Rcpt-To: <hanako@example.net>\n\n"
+        "--R\nContent-Type: message/rfc822\n\nSubject: sale\nTo: hanako@example.net\n\nbuy\n")))
+    (result,) = report.results
+    assert report.kind == "feedback"
+    assert (result.recipient, result.reason, result.diagnostic) == ("hanako@example.net", "feedback", "abuse")
+    assert report.original.subject == "sale"
+
+
+def test_out_of_office_reply_is_autoreply():
+    report = analyze_bounce(b"From: hanako@example.net\nTo: taro@example.jp\nSubject: Automatic reply: lunch\n"
+                            b"Auto-Submitted: auto-replied\n\nI am out of the office until Monday.\n")
+    assert report.kind == "autoreply"
+    assert (report.results[0].recipient, report.results[0].reason) == ("hanako@example.net", "vacation")
+
+
+def test_pasted_out_of_office_text_is_autoreply():
+    assert analyze_bounce("I am currently out of the office and will reply upon my return.").kind == "autoreply"
+
+
+def test_forwarded_bounce_is_read_from_the_attachment():
+    inner = (b"From: Mail Delivery System <MAILER-DAEMON@mx.example.jp>\nSubject: Undelivered Mail\n\n"
+             b"<hanako@example.net>: host mx.example.net said: 552 5.2.2 Mailbox full\n")
+    outer = (b'From: taro@example.jp\nTo: support@example.jp\nSubject: Fwd: Undelivered Mail\n'
+             b'Content-Type: multipart/mixed; boundary="F"\n\n--F\nContent-Type: text/plain\n\nPlease help.\n'
+             b"--F\nContent-Type: message/rfc822\n\n" + inner + b"--F--\n")
+    (result,) = analyze_bounce(outer).results
+    assert (result.recipient, result.reason) == ("hanako@example.net", "mailboxfull")
+
+
+def test_several_recipients_keep_their_order_and_reasons():
+    report = analyze_bounce(_report_message("delivery-status", (
+        "--R\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\n"
+        "Final-Recipient: rfc822; a@example.net\nAction: failed\nStatus: 5.1.1\n\n"
+        "Final-Recipient: rfc822; b@example.net\nAction: failed\nStatus: 5.2.2\n\n"
+        "Final-Recipient: rfc822; c@example.org\nAction: failed\nStatus: 5.1.2\n\n")))
+    assert [(r.recipient, r.reason) for r in report.results] == [
+        ("a@example.net", "userunknown"), ("b@example.net", "mailboxfull"), ("c@example.org", "hostunknown")]
