@@ -49,7 +49,7 @@ def build_report(doc: Document) -> BounceReport:
         kind, results = "autoreply", _autoreply_results(doc)
     else:
         results = _failure_results(doc, general, excluded)
-        kind = _kind(results, general)
+        kind = _kind(results)
     return BounceReport(kind=kind, results=tuple(results), original=_original(doc),
                         notices=tuple(_notices(doc, results)))
 
@@ -108,11 +108,11 @@ def _ses_results(notice: sesjson.SesNotice, general: str) -> list[RecipientResul
 
 
 def _from_text(finding: freetext.TextFinding, general: str, complete: bool) -> RecipientResult:
+    action = "delayed" if _mentions_delay(finding.context) and finding.status[:1] != "5" else "failed"
     evidence = Evidence(diagnostic=finding.diagnostic, context=finding.context, general=general,
                         status=finding.status, replycode=finding.replycode, command=finding.command,
-                        names_recipient=_quotes(finding.diagnostic, finding.recipient), complete=complete)
-    action = "delayed" if _mentions_delay(finding.context) and finding.status[:1] != "5" else "failed"
-    evidence = Evidence(**{**evidence.__dict__, "action": action})
+                        action=action, names_recipient=_quotes(finding.diagnostic, finding.recipient),
+                        complete=complete)
     return _result(finding.recipient, evidence, action, finding.remote_host)
 
 
@@ -126,6 +126,7 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
         return []
     recipient = _original_recipient(doc)
     if not (status or replycode or phrase_reason(general)):
+        # A bounce that gives no reason at all.
         return [_result(recipient, Evidence(general=general), "failed", "", reason="undefined")]
     evidence = Evidence(diagnostic=text[:1000], context=text, general=general, status=status,
                         replycode=replycode, command=freetext.find_command(general),
@@ -202,7 +203,7 @@ def _autoreply_results(doc: Document) -> list[RecipientResult]:
                             actor=actor_for("vacation"))]
 
 
-def _kind(results: list[RecipientResult], general: str) -> str:
+def _kind(results: list[RecipientResult]) -> str:
     if not results:
         return "not-bounce"
     if all(r.reason == "delivered" for r in results):
