@@ -16,7 +16,9 @@ from checker.bounce.reasons import REPORTABLE_REASONS
 from checker.errors import UnreadableInput
 
 # Loose on purpose: masking must also catch addresses inside a server's free-text answer.
-_ADDRESS_IN_TEXT = re.compile(r"[^\s<>\"'()\[\],;:@]+@([A-Za-z0-9.\-]+)")
+# The look-behind starts a match only where a run of address characters starts, which finds
+# the same addresses but keeps a long run without "@" from being rescanned at every character.
+_ADDRESS_IN_TEXT = re.compile(r"(?<![^\s<>\"'()\[\],;:@])[^\s<>\"'()\[\],;:@]+@([A-Za-z0-9.\-]+)")
 
 
 def page_json(kind: str, data) -> str:
@@ -117,10 +119,20 @@ def mask_addresses(text: str) -> str:
     return _ADDRESS_IN_TEXT.sub(lambda match: "***@" + match.group(1), text)
 
 
+# (valid, any problem found) -> the one-line verdict above the details
+_ADDRESS_VERDICTS = {
+    (True, False): "このアドレスの書き方に問題は見つかりませんでした。",
+    (True, True): "アドレスの形は正しいですが、確かめていただきたい点があります。",
+    (False, True): "このアドレスには、このままではメールが届かない問題があります。",
+    (False, False): "このアドレスには、このままではメールが届かない問題があります。",
+}
+
+
 def address_view(text: str) -> dict:
     report: AddressReport = check_address(text)
     return {
         "ok": True,
+        "verdict": _ADDRESS_VERDICTS[(bool(report.valid), bool(report.problems))],
         "input": report.input,
         "valid": report.valid,
         "problems": [

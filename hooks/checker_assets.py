@@ -63,6 +63,15 @@ def _reportable_reasons() -> tuple[str, ...]:
 
 # ---- MkDocs events ----
 
+_dirty_build = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _dirty_build
+    # A dirty rebuild (mkdocs serve --dirty) renders only changed pages, maybe not Step 2-2.
+    _dirty_build = dirty
+
+
 def on_config(config):
     config.extra_css.append(f"{ASSET_DIR}/checker.css")
     config.extra_javascript.append(ExtraScriptValue(f"{ASSET_DIR}/checker.js"))
@@ -96,7 +105,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_post_build(config):
-    if not config["_checker_pages"]:
+    if not config["_checker_pages"] and not _dirty_build:
         raise PluginError(
             f"checker: no page contains the marker {MARKER!r}; put it on its own line in "
             "docs/step-2-2.md under the heading about error return mails."

@@ -480,8 +480,7 @@
     const box = el("div", "checker__address");
     box.dataset.valid = String(Boolean(view.valid));
     box.dataset.problems = view.problems.map((problem) => problem.code).join(" ");
-    box.append(el("p", "checker__verdict",
-      view.valid ? "このアドレスの書き方に問題は見つかりませんでした。" : "このアドレスには問題があります。"));
+    box.append(el("p", "checker__verdict", view.verdict));
     if (view.problems.length) {
       const list = el("ul", "checker__problems");
       for (const problem of view.problems) list.append(el("li", null, problem.message));
