@@ -1,0 +1,54 @@
+"""Formats of servers that are not in the corpus, written here from their documented shapes
+(qmail, Exim, Exchange, carriers): the rules must generalise beyond the samples they were
+tuned on."""
+from __future__ import annotations
+
+import pytest
+
+from checker.bounce import analyze_bounce
+
+SAMPLES = {
+    'qmail.eml': "From: MAILER-DAEMON@mail.example.com\nTo: taro@example.net\nSubject: failure notice\n\nHi. This is the qmail-send program at mail.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<nobody@example.jp>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n<full@example.jp>:\n192.0.2.5 does not like recipient.\nRemote host said: 552 5.2.2 <full@example.jp>... Mailbox full\nGiving up on 192.0.2.5.\n\n--- Below this line is a copy of the message.\n\nReturn-Path: <taro@example.net>\nReceived: (qmail 1234 invoked by uid 0); 1 Jan 2024 00:00:00 -0000\nFrom: taro@example.net\nTo: nobody@example.jp, full@example.jp\nSubject: hello\n\nbody\n",
+    'exim.eml': 'From: Mail Delivery System <Mailer-Daemon@mx.example.com>\nTo: taro@example.net\nSubject: Mail delivery failed: returning message to sender\n\nThis message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  nobody@example.jp\n    host mx.example.jp [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<nobody@example.jp>:\n    550 5.1.1 <nobody@example.jp>: Recipient address rejected: User unknown in virtual mailbox table\n  big@example.org\n    host mx.example.org [192.0.2.2]\n    SMTP error from remote mail server after end of data:\n    552 5.3.4 Message size exceeds fixed limit\n\n------ This is a copy of the message, including all the headers. ------\n\nReturn-path: <taro@example.net>\nFrom: taro@example.net\nTo: nobody@example.jp\nSubject: hi\n\nx\n',
+    'eximdelay.eml': 'From: Mail Delivery System <Mailer-Daemon@mx.example.com>\nTo: taro@example.net\nSubject: Warning: message 1abcde-000 delayed 24 hours\n\nThis message was created automatically by mail delivery software.\nA message that you sent has not yet been delivered to one or more of its\nrecipients after more than 24 hours on the queue on mx.example.com.\n\nThe message identifier is:     1abcde-000\nThe subject of the message is: hi\n\nThe address to which the message has not yet been delivered is:\n\n  slow@example.jp\n    host mx.example.jp [192.0.2.1]\n    Delay reason: SMTP error from remote mail server after initial connection:\n    421 4.7.0 Try again later, closing connection.\n\nNo action is required on your part. Delivery attempts will continue for\nsome time, and this warning may be repeated at intervals if the message\nremains undelivered. Eventually the mail delivery software will give up,\nand when that happens, the message will be returned to you.\n',
+    'exchange.txt': "Delivery has failed to these recipients or groups:\n\nhanako@example.jp\nThe recipient's mailbox is full and can't accept messages now. Please try resending your message later, or contact the recipient directly.\n\nDiagnostic information for administrators:\n\nGenerating server: EX01.example.local\n\nhanako@example.jp\nRemote Server returned '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException'\n",
+    'docomo.txt': "This is the mail system at host mta.example.ne.jp.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n\n<keitai@docomo.ne.jp>: host mfsmax.docomo.ne.jp[203.138.181.240] said: 550\n    Unknown user keitai@docomo.ne.jp (in reply to end of DATA command)\n",
+    'jp.txt': 'このメールは、送信されたメールが配送できなかったことをお知らせするものです。\n\n配送できなかった宛先: hanako@example.co.jp\n理由: 宛先のメールボックスの容量がいっぱいのため、受信できませんでした。\n',
+    'gmailnew.txt': "** Address not found **\n\nYour message wasn't delivered to nobody@example.jp because the address couldn't be found, or is unable to receive mail.\n\nLearn more here: https://support.google.com/mail/answer/6596\n\nThe response was:\n\nThe email account that you tried to reach does not exist. Please try double-checking the recipient's email address for typos or unnecessary spaces.\n",
+    'o365block.txt': "Your message to hanako@example.com couldn't be delivered.\nhanako wasn't found at example.com.\nRemote server returned '550 5.4.1 Recipient address rejected: Access denied. AS(201806281)'\n",
+    'spam.txt': '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org (in reply to RCPT TO command)\n',
+    'dmarc.txt': "<hanako@gmail.com>: host gmail-smtp-in.l.google.com[142.250.0.1] said: 550-5.7.26 Unauthenticated email from example.net is not accepted due to domain's DMARC policy. (in reply to end of DATA command)\n",
+    'ptr.txt': '550 5.7.25 [198.51.100.7] The IP address sending this message does not have a PTR record setup\n',
+    'relay.txt': '<hanako@example.org>: host smtp.example.net[192.0.2.1] said: 554 5.7.1 <hanako@example.org>: Relay access denied (in reply to RCPT TO command)\n',
+    'nodomain.txt': '<hanako@exmaple.com>: Host or domain name not found. Name service error for name=exmaple.com type=A: Host not found\n',
+}
+
+
+@pytest.mark.parametrize("name, kind, expected", [
+    ("qmail.eml", "bounce", [("nobody@example.jp", "userunknown", "5.1.1"), ("full@example.jp", "mailboxfull", "5.2.2")]),
+    ("exim.eml", "bounce", [("nobody@example.jp", "userunknown", "5.1.1"), ("big@example.org", "emailtoolarge", "5.3.4")]),
+    ("eximdelay.eml", "delayed", [("slow@example.jp", None, "4.7.0")]),
+    ("exchange.txt", "bounce", [("hanako@example.jp", "mailboxfull", "5.2.2")]),
+    ("docomo.txt", "bounce", [("keitai@docomo.ne.jp", "filtered", "")]),
+    ("jp.txt", "bounce", [("hanako@example.co.jp", "mailboxfull", "")]),
+    ("gmailnew.txt", "bounce", [("nobody@example.jp", "userunknown", "")]),
+    ("o365block.txt", "bounce", [("hanako@example.com", "userunknown", "5.4.1")]),
+    ("spam.txt", "bounce", [("hanako@example.org", "blocked", "5.7.1")]),
+    ("dmarc.txt", "bounce", [("hanako@gmail.com", "authfailure", "5.7.26")]),
+    ("ptr.txt", "bounce", [("", "requireptr", "5.7.25")]),
+    ("relay.txt", "bounce", [("hanako@example.org", "norelaying", "5.7.1")]),
+    ("nodomain.txt", "bounce", [("hanako@exmaple.com", "hostunknown", "")]),
+])
+def test_unseen_formats(name, kind, expected):
+    report = analyze_bounce(SAMPLES[name].encode("utf-8"))
+    assert report.kind == kind
+    got = [(r.recipient, r.reason if reason else None, r.status)
+           for r, (_, reason, _) in zip(report.results, expected)]
+    assert got == expected and len(report.results) == len(expected)
+
+
+def test_exim_details_are_read():
+    nobody, big = analyze_bounce(SAMPLES["exim.eml"].encode()).results
+    assert (nobody.command, nobody.replycode, nobody.remote_host) == ("RCPT", "550", "mx.example.jp")
+    assert (big.command, big.replycode, big.permanent) == ("DATA", "552", True)
+    assert nobody.diagnostic.startswith("550 5.1.1 <nobody@example.jp>: Recipient address rejected")
