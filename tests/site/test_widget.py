@@ -221,20 +221,28 @@ def test_screenshots_before_and_after_a_paste(online_page, artifacts_dir):
         online_page.set_viewport_size({"width": width, "height": 900})
         online_page.fill(BOUNCE_INPUT, "")
         clear_outputs(online_page)
-        widget = online_page.locator(ROOT)
-        widget.scroll_into_view_if_needed()
         before = artifacts_dir / f"checker-{width}px-before.png"
-        widget.screenshot(path=str(before))
+        screenshot_of_widget(online_page, before)
         paste(online_page, BOUNCE_INPUT, sample)
         online_page.locator(f"{BOUNCE_OUTPUT} [data-recipient]").wait_for(timeout=10_000)
         after = artifacts_dir / f"checker-{width}px-after.png"
-        widget.screenshot(path=str(after))
+        screenshot_of_widget(online_page, after)
         assert before.stat().st_size > 5_000 and after.stat().st_size > before.stat().st_size
         overflow = online_page.evaluate(
             "() => document.querySelector('[data-checker]').scrollWidth"
             " - document.querySelector('[data-checker]').clientWidth")
         assert overflow <= 1, f"the widget is wider than the screen at {width}px"
     online_page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def screenshot_of_widget(page, path) -> None:
+    # The page's own coordinates, so that the sticky header does not cover the widget.
+    page.evaluate("window.scrollTo(0, 0)")
+    box = page.locator(ROOT).bounding_box()
+    margin = 16
+    page.screenshot(path=str(path), full_page=True, clip={
+        "x": max(box["x"] - margin, 0), "y": max(box["y"] - margin, 0),
+        "width": box["width"] + 2 * margin, "height": box["height"] + 2 * margin})
 
 
 def test_page_reads_as_a_guide_without_javascript(browser, http_site):
