@@ -4,9 +4,11 @@ Two passes, most specific first:
 
 1. Reasons that either the enhanced status code names outright or the server's words
    name, checked in a fixed order (a full mailbox is a full mailbox whatever the code).
-   "User unknown" wording counts as userunknown only when the server said it to RCPT TO
-   or with status x.1.1; said after DATA (or at an unknown stage) it is a filter that
-   pretends the address does not exist, so it counts as filtered.
+   "User unknown" wording counts as userunknown when the server said it to RCPT TO, with
+   an address status (x.1.x), while quoting the address, in words of a directory lookup
+   ("recipient not found"), or in a pasted fragment where the stage cannot be known. Said
+   after DATA, or at a stage a whole bounce leaves unnamed, it is a filter pretending the
+   address does not exist (Japanese carriers do this), so it counts as filtered.
 2. Otherwise: the status code's own reason unless it is vague, then more wording, then
    the status class (x.6 content, x.7 security), the kind of diagnostic (x-unix = a local
    program), protocol errors, the action (a delay that ran out) and the command (refused
