@@ -133,6 +133,22 @@ def test_eml_file_through_the_file_input(checker_page):
     assert "Received:" in checker_page.input_value(BOUNCE_INPUT)
 
 
+def test_eml_file_dropped_onto_the_paste_area(checker_page):
+    name = "bsd/lhost-courier-04.eml"
+    expected = expected_for(name)
+    clear_outputs(checker_page)
+    checker_page.evaluate("""([selector, text]) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([text], "bounce.eml", { type: "message/rfc822" }));
+      const area = document.querySelector(selector);
+      for (const type of ["dragenter", "dragover", "drop"]) {
+        area.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      }
+    }""", [BOUNCE_INPUT, (CORPUS / name).read_bytes().decode("utf-8", "replace")])
+    checker_page.locator(f'{BOUNCE_OUTPUT} [data-recipient="{expected["recipient"]}"]').wait_for(
+        timeout=10_000)
+
+
 def test_full_width_at_gets_the_ascii_suggestion(checker_page):
     checker_page.click("[data-checker-tab=address]")
     clear_outputs(checker_page)
