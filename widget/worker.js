@@ -27,35 +27,40 @@ self.onmessage = (event) => {
 };
 
 async function boot(message) {
-  let wheel;
-  if (message.mode === "embedded") {
-    importScripts(...message.scripts);
-    const files = await unpackEmbedded(self.checkerEmbedded);
-    delete self.checkerEmbedded;
-    installFetchShim(files);
-    // Pyodide refuses classic workers only because it would import() its other half; here
-    // that half is evaluated below and handed over, so hide importScripts from its check.
-    self.importScripts = undefined;
-    runClassicScript(files["pyodide.js"]);
-    runClassicScript(files["pyodide.asm.js"]);
-    wheel = files[message.wheelName];
-  } else {
-    const module = await import(message.indexURL + "pyodide.mjs");
-    self.loadPyodide = module.loadPyodide;
-  }
-  const options = { indexURL: message.indexURL };
-  if (message.mode === "embedded") {
-    options.createPyodideModule = self._createPyodideModule;
-  }
-  const [runtime, wheelBytes] = await Promise.all([
-    self.loadPyodide(options),
-    wheel ? Promise.resolve(wheel) : fetchBytes(message.wheelURL),
+  const runtime = message.mode === "embedded"
+    ? await embeddedRuntime(message) : await servedRuntime(message);
+  const [loaded, wheelBytes] = await Promise.all([
+    runtime.loadPyodide(runtime.options),
+    runtime.wheel,
   ]);
-  pyodide = runtime;
+  pyodide = loaded;
   installWheel(wheelBytes);
   pageJson = pyodide.pyimport("checker.web").page_json;
   self.postMessage({ type: "ready" });
   for (const waiting of queue.splice(0)) answer(waiting);
+}
+
+async function servedRuntime(message) {
+  const { loadPyodide } = await import(message.indexURL + "pyodide.mjs");
+  return { loadPyodide, options: { indexURL: message.indexURL },
+    wheel: fetchBytes(message.wheelURL) };
+}
+
+async function embeddedRuntime(message) {
+  importScripts(...message.scripts);
+  const files = await unpackEmbedded(self.checkerEmbedded);
+  delete self.checkerEmbedded;
+  installFetchShim(files);
+  // Pyodide refuses classic workers only because it would import() its other half; here
+  // that half is evaluated below and handed over, so hide importScripts from its check.
+  self.importScripts = undefined;
+  runClassicScript(files["pyodide.js"]);
+  runClassicScript(files["pyodide.asm.js"]);
+  return {
+    loadPyodide: self.loadPyodide,
+    options: { indexURL: message.indexURL, createPyodideModule: self._createPyodideModule },
+    wheel: files[message.wheelName],
+  };
 }
 
 function installWheel(bytes) {
