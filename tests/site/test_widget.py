@@ -259,8 +259,9 @@ def test_page_reads_as_a_guide_without_javascript(browser, http_site):
     try:
         page = context.new_page()
         page.goto(http_site + "step-2-2/")
-        assert "JavaScript" in page.locator(f"{ROOT} noscript").inner_text() or \
-            "動きません" in page.locator(ROOT).inner_text()
+        assert page.locator("[data-checker-fallback]").is_visible()
+        assert "JavaScript" in page.locator("[data-checker-fallback]").inner_text()
+        assert not page.locator(BOUNCE_INPUT).is_visible()
         assert page.locator("#user-unknown").is_visible()
     finally:
         context.close()
