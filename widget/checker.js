@@ -44,23 +44,22 @@
     setRuntimeState("loading");
     performance.mark("checker-boot"); // read by benchmarks/bench_widget.py
     const indexURL = new URL("pyodide/", assetsUrl).href;
-    let started;
-    if (location.protocol === "file:") {
-      started = embed.worker
-        ? startEmbeddedWorker(assetsUrl, embed, indexURL, wheelName)
-        : Promise.reject(new Error(ERROR_TEXT.offlineIncomplete));
-    } else {
-      started = Promise.resolve(startHttpWorker(assetsUrl, indexURL, wheelName));
+    const fromFile = location.protocol === "file:";
+    if (fromFile && !embed.worker) {
+      // Only the offline copy carries the runtime in a form a file:// page can load.
+      setRuntimeState("error", ERROR_TEXT.offlineIncomplete);
+      return;
     }
+    const started = fromFile
+      ? startEmbeddedWorker(assetsUrl, embed, indexURL, wheelName)
+      : startHttpWorker(assetsUrl, indexURL, wheelName);
     started.catch((error) => {
       console.error(error);
-      const text = error && error.message === ERROR_TEXT.offlineIncomplete
-        ? ERROR_TEXT.offlineIncomplete : ERROR_TEXT.boot;
-      setRuntimeState("error", text);
+      setRuntimeState("error", ERROR_TEXT.boot);
     });
   }
 
-  function startHttpWorker(assetsUrl, indexURL, wheelName) {
+  async function startHttpWorker(assetsUrl, indexURL, wheelName) {
     const worker = attachWorker(new Worker(new URL("worker.js", assetsUrl), { type: "module" }));
     worker.postMessage({ type: "boot", mode: "http", indexURL,
       wheelURL: new URL(wheelName, assetsUrl).href });
@@ -162,6 +161,9 @@
     const latest = { bounce: 0, address: 0 };
     const typingTimers = {};
     let pastedInto = null;
+    // An opened file is analysed as bytes (its charset may not be UTF-8) for as long as
+    // the paste area still shows it unchanged.
+    let openedFile = null;
 
     const widget = {
       showState() {
@@ -185,7 +187,11 @@
     }
 
     function analyseWhatIsThere() {
-      if (parts.bounceInput.value.trim()) analyse("bounce", parts.bounceInput.value);
+      if (openedFile && openedFile.text === parts.bounceInput.value) {
+        analyse("bounce", openedFile.bytes);
+      } else if (parts.bounceInput.value.trim()) {
+        analyse("bounce", parts.bounceInput.value);
+      }
       if (parts.addressInput.value.trim()) analyse("address", parts.addressInput.value);
     }
 
@@ -219,7 +225,8 @@
     function analyseFile(file) {
       file.arrayBuffer().then((buffer) => {
         const bytes = new Uint8Array(buffer);
-        parts.bounceInput.value = new TextDecoder().decode(bytes);
+        openedFile = { bytes, text: new TextDecoder().decode(bytes) };
+        parts.bounceInput.value = openedFile.text;
         analyse("bounce", bytes);
       });
     }
