@@ -89,6 +89,9 @@ def on_files(files, config):
                                     abs_src_path=str(PYODIDE_DIR / name)))
     wheel = build_wheel()
     files.append(File.generated(config, f"{ASSET_DIR}/{WHEEL_NAME}", content=wheel))
+    # Asks browsers for the new worker and wheel after an update, not a cached old pair.
+    config["_checker_version"] = hashlib.sha256(wheel + (WIDGET_DIR / "worker.js").read_bytes()
+                                                ).hexdigest()[:12]
     if is_offline_build(config):
         for name, source in embedded_scripts(wheel).items():
             files.append(File.generated(config, f"{EMBED_DIR}/{name}", content=source))
@@ -100,7 +103,7 @@ def on_page_content(html, page, config, files):
         return html
     check_reason_sections(html, page.file.src_uri)
     config["_checker_pages"].append(page.file.src_uri)
-    widget = render_widget(page.url, is_offline_build(config))
+    widget = render_widget(page.url, is_offline_build(config), config["_checker_version"])
     return html.replace(MARKER, widget, 1)
 
 
@@ -114,19 +117,19 @@ def on_post_build(config):
 
 # ---- the widget's HTML ----
 
-def render_widget(page_url: str, offline: bool) -> str:
+def render_widget(page_url: str, offline: bool, version: str) -> str:
     template = string.Template((WIDGET_DIR / "widget.html").read_text(encoding="utf-8"))
     assets = get_relative_url(f"{ASSET_DIR}/checker.js", page_url).rsplit("/", 1)[0] + "/"
     embed = " ".join(f"embed/{name}" for name in EMBEDDED) if offline else ""
     worker_source = f"embed/{WORKER_SOURCE_SCRIPT}" if offline else ""
-    return template.substitute(assets=assets, wheel=WHEEL_NAME, embed=embed,
+    return template.substitute(assets=assets, wheel=WHEEL_NAME, version=version, embed=embed,
                                worker_source=worker_source)
 
 
 # ---- reasons and sections ----
 
 class _ReasonHeadings(HTMLParser):
-    """Collects (heading id, heading text, reasons) from headings with data-reasons."""
+    """Collects (heading id, reasons) from the headings that carry data-reasons."""
 
     def __init__(self) -> None:
         super().__init__()

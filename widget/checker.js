@@ -35,7 +35,7 @@
     widgets: new Set(),
   };
 
-  function startRuntime(assetsUrl, wheelName, embed) {
+  function startRuntime(assetsUrl, wheelName, version, embed) {
     if (runtime.state !== "idle") return;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       setRuntimeState("error", ERROR_TEXT.unsupported);
@@ -52,17 +52,18 @@
     }
     const started = fromFile
       ? startEmbeddedWorker(assetsUrl, embed, indexURL, wheelName)
-      : startHttpWorker(assetsUrl, indexURL, wheelName);
+      : startHttpWorker(assetsUrl, indexURL, wheelName, version);
     started.catch((error) => {
       console.error(error);
       setRuntimeState("error", ERROR_TEXT.boot);
     });
   }
 
-  async function startHttpWorker(assetsUrl, indexURL, wheelName) {
-    const worker = attachWorker(new Worker(new URL("worker.js", assetsUrl), { type: "module" }));
+  async function startHttpWorker(assetsUrl, indexURL, wheelName, version) {
+    const versioned = (name) => new URL(`${name}?v=${version}`, assetsUrl);
+    const worker = attachWorker(new Worker(versioned("worker.js"), { type: "module" }));
     worker.postMessage({ type: "boot", mode: "http", indexURL,
-      wheelURL: new URL(wheelName, assetsUrl).href });
+      wheelURL: versioned(wheelName).href });
   }
 
   // From file:// a page may load classic scripts but neither fetch() nor start a worker
@@ -180,7 +181,8 @@
     };
 
     function boot() {
-      startRuntime(new URL(root.dataset.assets, document.baseURI), root.dataset.wheel, {
+      startRuntime(new URL(root.dataset.assets, document.baseURI), root.dataset.wheel,
+        root.dataset.version, {
         worker: root.dataset.embedWorker,
         scripts: (root.dataset.embed || "").split(/\s+/).filter(Boolean),
       });

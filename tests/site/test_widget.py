@@ -274,7 +274,7 @@ def test_says_so_without_webassembly(browser, http_site):
         page.add_init_script("delete window.WebAssembly")
         page.goto(http_site + "step-2-2/")
         page.locator(ROOT).scroll_into_view_if_needed()
-        page.wait_for_function("document.querySelector('[data-checker]').dataset.state === 'error'")
+        page.wait_for_function("document.querySelector('[data-checker]')?.dataset.state === 'error'")
         assert "WebAssembly" in page.inner_text("[data-checker-status]")
     finally:
         context.close()
@@ -313,7 +313,7 @@ def test_paste_while_loading_is_kept_then_instant_navigation_keeps_it_working(
         page.locator(".md-nav--primary a.md-nav__link", has_text="Step 2-2").first.click()
         page.wait_for_url(instant_site + "step-2-2/")
         assert page.evaluate("window.checkerSameDocument") is True, "not an instant navigation"
-        page.wait_for_function("document.querySelector('[data-checker]').dataset.state === 'ready'",
+        page.wait_for_function("document.querySelector('[data-checker]')?.dataset.state === 'ready'",
                                timeout=2_000)
         paste(page, BOUNCE_INPUT, (CORPUS / CORPUS_FILES[0]).read_bytes().decode("utf-8", "replace"))
         page.locator(f"{BOUNCE_OUTPUT} [data-reason=userunknown]").wait_for(timeout=10_000)

@@ -29,7 +29,7 @@ PASTE_JS = """([selector, text]) => {
 def wait_until_ready(page, timeout_ms: int = BOOT_TIMEOUT_MS) -> None:
     page.locator(ROOT).scroll_into_view_if_needed()
     page.wait_for_function(
-        "() => ['ready', 'error'].includes(document.querySelector('[data-checker]').dataset.state)",
+        "() => ['ready', 'error'].includes(document.querySelector('[data-checker]')?.dataset.state)",
         timeout=timeout_ms,
     )
     state = page.get_attribute(ROOT, "data-state")
