@@ -76,7 +76,7 @@ STATUS_HINTS: dict[str, str] = {
     "5.1": "syntaxerror",
     "5.2": "syntaxerror",
     "7.0": "securityerror",
-    "7.1": "blocked",
+    "7.1": "securityerror",
     "7.2": "blocked",
     "7.9": "securityerror",
 }

@@ -1,7 +1,9 @@
 """Decide the reason for one recipient from what the parsers found.
 
-Two passes, most specific first:
+Three passes, most specific first:
 
+0. A code the provider documents for its refusals (Orange's OFR_506, Cox's AUP#CXBL ...)
+   names the cause outright (providers.py).
 1. Reasons that either the enhanced status code names outright or the server's words
    name, checked in a fixed order (a full mailbox is a full mailbox whatever the code).
    "User unknown" wording counts as userunknown when the server said it to RCPT TO, with
@@ -22,7 +24,8 @@ import re
 from dataclasses import dataclass
 
 from checker.bounce.codes import reply_hint, status_hint, status_reason
-from checker.bounce.phrases import PHRASE_TABLE, RECIPIENT_ADDRESS_PHRASES
+from checker.bounce.phrases import GENERIC_FAILURE_PHRASES, PHRASE_TABLE, RECIPIENT_ADDRESS_PHRASES
+from checker.bounce.providers import provider_reason
 
 _SPACES = re.compile(r"\s+")
 # Reply and status codes inside the text ('550-5.7.1' at the start of every line of a
@@ -43,7 +46,7 @@ ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying"
              "securityerror", "failedstarttls", "notcompliantrfc", "contenterror", "systemfull",
              "systemerror", "networkerror", "expired", "mailererror", "syntaxerror")
 # Codes too vague to decide alone: the words get a chance first.
-_VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown"})
+_VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown", "expired"})
 # Wording that explains a refusal of MAIL FROM better than "the sender was rejected".
 _BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "systemerror", "authfailure",
                          "norelaying", "ratelimited", "requireptr")
@@ -92,8 +95,8 @@ def judge(evidence: Evidence) -> str:
         return "delivered"
     said = normalize(evidence.diagnostic)
     coded = status_reason(evidence.status)
-    reason = ""
-    if evidence.diagnostic_type in ("", "smtp", "x-postfix"):
+    reason = provider_reason(said)
+    if not reason and evidence.diagnostic_type in ("", "smtp", "x-postfix"):
         reason = _first_pass(evidence, said, coded)
     reason = reason or _second_pass(evidence, said, coded) or _last_resort(evidence)
     if reason == "hostunknown" and ("4" in (evidence.status[:1], evidence.replycode[:1])
@@ -132,7 +135,6 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
             not evidence.command and (evidence.names_recipient or not evidence.complete)):
         return says("userunknown", said)
     return evidence.command != "MAIL" and _about_the_address(said)
-    return False
 
 
 def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
@@ -156,6 +158,8 @@ def _second_pass(evidence: Evidence, said: str, coded: str) -> str:
     if coded and coded not in _VAGUE_CODE_REASONS and not words_first:
         return coded
     worded = next((reason for reason in SECOND_PASS if says(reason, said)), "")
+    if worded == "systemerror" and _only_generic(said):
+        return phrase_reason(evidence.context) or worded
     if worded:
         return worded
     if coded:
@@ -171,7 +175,14 @@ def _second_pass(evidence: Evidence, said: str, coded: str) -> str:
     if subject == "7.":
         return "securityerror"
     return reply_hint(evidence.replycode)
-    return ""
+
+
+def _only_generic(said: str) -> bool:
+    """The answer is a standard reply text ("Service unavailable") and nothing more."""
+    rest = said
+    for phrase in GENERIC_FAILURE_PHRASES:
+        rest = rest.replace(phrase, "")
+    return rest != said and not says("systemerror", rest)
 
 
 def _last_resort(evidence: Evidence) -> str:

@@ -60,6 +60,8 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "relaying disallowed", "we do not relay", "not allowed to relay", "relay not allowed",
         "relaying mail to", "open relay", "not a gateway", "relay prohibited",
         "not configured to relay", "relay access",
+        # Amazon SES: the sending identity has not been verified for the account.
+        "email address is not verified", "identities failed the check",
     )),
     ("requireptr", (
         "reverse dns", "no ptr", "ptr record", "cannot find your hostname", "reverse lookup",
@@ -74,6 +76,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "dmarc check", "sender policy framework", "sender authentication", "unauthenticated email",
         "authentication checks", "authentication level", "authentication requirements",
         "sender id", "senderid", "authentication information", "fails to pass authentication",
+        "spf setting", "per its spf", "per it's spf",
     )),
     ("badreputation", (
         "reputation", "bad sender ip", "ip address has a poor", "sending ip is",
@@ -101,7 +104,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "rbl", "dnsbl", "spamhaus", "spamcop", "sorbs", "barracuda", "blacklisted", "client host rejected",
         "not allowed to send", "your ip", "ip address", "client host blocked", "invalid ip for sending",
         "refused to talk to me", "dynamic ip", "dial-up", "residential", "your host",
-        "poor reputation",
+        "poor reputation", "not accepting connections", "connection refused by", "connection dropped",
     )),
     ("rejected", (
         "sender rejected", "sender address rejected", "sender denied", "domain of sender",
@@ -109,6 +112,8 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "sender is not", "sender not", "address rejected: domain not found", "from address",
         "mailfrom domain", "envelope sender", "return path", "return-path",
         "purported responsible address",
+        # Gmail's "Send mail as" alias whose settings are wrong (its help key CustomFromDenied).
+        "'send mail as'", "customfromdenied",
     )),
     ("hostunknown", (
         "host unknown", "unknown host", "host not found", "domain not found", "no such domain",
@@ -126,7 +131,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "no mailbox", "mailbox not found", "mailbox unavailable", "mailbox does not exist",
         "does not exist", "doesn't exist", "not exist", "no such mailbox", "address couldn't be found",
         "address could not be found", "invalid recipient", "address rejected.",
-        "no such address", "unknown address", "invalid address", "address unknown",
+        "no such address", "invalid address", "address unknown",
         "bad destination mailbox", "user doesn't have", "recipnotfound", "not listed in",
         "unknown or illegal alias", "is not a valid mailbox", "address not found",
         "no such account", "unknown account", "invalid mailbox", "mailbox is unavailable",
@@ -164,6 +169,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     )),
     ("policyviolation", (
         "policy", "not permitted", "prohibited", "violat", "network not allowed", "content presents a potential",
+        "header error", "members-only list", "closed mailing list",
     )),
     ("syntaxerror", (
         "syntax error", "command unrecognized", "unrecognized command", "bad sequence",
@@ -198,6 +204,11 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 PHRASE_TABLE: dict[str, tuple[str, ...]] = dict(PHRASES)
+
+# The standard texts of SMTP replies (RFC 5321: "554 Transaction failed", "Service
+# unavailable") say that something failed, not why: when the answer says nothing more, the
+# judge prefers what the lines around it say (a local delivery program's own message).
+GENERIC_FAILURE_PHRASES: tuple[str, ...] = ("service unavailable", "transaction failed")
 
 # "Unknown user" wording about the recipient's address itself, as a directory lookup says
 # it. Generic "user unknown" is also what filters after DATA pretend; these are not.

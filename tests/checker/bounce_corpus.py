@@ -1,8 +1,9 @@
 """Test helpers for the bounce corpus: where it is, its labels, and the fragment set.
 
-The fragment set reduces each corpus message to what a mail app shows a customer: the
-decoded text of the bounce's human-readable part(s), without any headers, the delivery
-report or the attached original. It is built with the stdlib `email` package on purpose,
+The fragment set reduces each corpus message to what a mail app shows a customer, as
+issue 3 defines it: the decoded text of the bounce's human-readable part(s), without any
+headers, the delivery report or the attached original. A richer variant also keeps the
+delivery report (message/delivery-status), which some mail apps show inline as text. It is built with the stdlib `email` package on purpose,
 so that the engine's own MIME reader is not what decides what the fragments contain.
 """
 from __future__ import annotations
@@ -50,11 +51,12 @@ def message_bytes(case: dict) -> bytes:
     return case["path"].read_bytes()
 
 
-def fragment_text(data: bytes) -> str:
-    """What a mail app shows as the body of the bounce: readable text parts only."""
+def fragment_text(data: bytes, with_report: bool = False) -> str:
+    """What a mail app shows as the body of the bounce: readable text parts only, plus the
+    delivery report's text when `with_report` is true."""
     message = email.message_from_bytes(data, policy=email.policy.compat32)
     shown: list[str] = []
-    _collect(message, shown)
+    _collect(message, shown, with_report)
     text = "\n".join(shown).strip()
     if not text:
         # Broken MIME (a boundary the body never uses): a mail app shows the raw body.
@@ -62,7 +64,7 @@ def fragment_text(data: bytes) -> str:
     return text
 
 
-def _collect(part, shown: list[str]) -> None:
+def _collect(part, shown: list[str], with_report: bool) -> None:
     """Append, in order, the text a mail app shows for this part."""
     ctype = part.get_content_type()
     if part.is_multipart() and ctype.startswith("multipart/"):
@@ -70,13 +72,15 @@ def _collect(part, shown: list[str]) -> None:
             children = part.get_payload()
             texts = [c for c in children if c.get_content_type() == "text/plain"]
             for child in (texts or children)[:1]:
-                _collect(child, shown)
+                _collect(child, shown, with_report)
             return
         for child in part.get_payload():
-            _collect(child, shown)
+            _collect(child, shown, with_report)
         return
     if ctype in ("message/delivery-status", "message/global-delivery-status"):
-        # Mail apps (Thunderbird, Apple Mail) show the delivery report inline, as text.
+        if not with_report:
+            return  # not part of the human-readable text
+        # Some mail apps (Thunderbird, Apple Mail) show the delivery report inline, as text.
         blocks = part.get_payload()
         shown.append("\n".join(block.as_string() for block in blocks) if isinstance(blocks, list) else _decoded(part))
         return
