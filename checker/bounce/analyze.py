@@ -14,7 +14,8 @@ from checker.errors import UnreadableInput
 # ISO-2022-JP do): many of them mean binary data, a few are dropped.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20), 0x7f])
 _DELAY_WORDS = ("delay", "will continue trying", "still trying", "will be retried",
-                "not yet been delivered", "warning: could not send", "遅延")
+                "not yet been delivered", "warning: could not send", "still undelivered",
+                "will keep trying", "遅延")
 
 
 def analyze_bounce(data: bytes | str) -> BounceReport:
@@ -109,7 +110,12 @@ def _ses_results(notice: sesjson.SesNotice, general: str) -> list[RecipientResul
 
 def _from_text(finding: freetext.TextFinding, general: str, complete: bool) -> RecipientResult:
     action = "delayed" if _mentions_delay(finding.context) and finding.status[:1] != "5" else "failed"
-    evidence = Evidence(diagnostic=finding.diagnostic, context=finding.context, general=general,
+    diagnostic = finding.diagnostic
+    if not complete and not phrase_reason(diagnostic):
+        # A paste has lost its line structure (re-wrapped, quoted): when the line found says
+        # no reason, the answer may run on past it, so the judge reads the lines around it.
+        diagnostic += "\n" + finding.context
+    evidence = Evidence(diagnostic=diagnostic, context=finding.context, general=general,
                         status=finding.status, replycode=finding.replycode, command=finding.command,
                         action=action, names_recipient=_quotes(finding.diagnostic, finding.recipient),
                         complete=complete)

@@ -24,7 +24,8 @@ import re
 from dataclasses import dataclass
 
 from checker.bounce.codes import reply_hint, status_hint, status_reason
-from checker.bounce.phrases import GENERIC_FAILURE_PHRASES, PHRASE_TABLE, RECIPIENT_ADDRESS_PHRASES
+from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, PHRASE_TABLE, RECIPIENT_ADDRESS_PHRASES,
+                                    TEMPORARY_LOOKUP_PHRASES)
 from checker.bounce.providers import provider_reason
 
 _SPACES = re.compile(r"\s+")
@@ -34,7 +35,7 @@ _CODES = re.compile(r"\b[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|\b[245]\d\d-")
 
 FIRST_PASS = ("mailboxfull", "notcompliantrfc", "emailtoolarge", "suspend", "hasmoved", "norelaying",
               "authfailure", "rejected", "requireptr", "badreputation", "userunknown", "filtered",
-              "hostunknown", "spamdetected", "ratelimited", "blocked")
+              "notaccept", "hostunknown", "spamdetected", "ratelimited", "blocked")
 SECOND_PASS = ("mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying",
                "authfailure", "badreputation", "requireptr", "securityerror", "notaccept", "systemerror",
                "networkerror", "ratelimited", "suspend", "expired", "contenterror", "notcompliantrfc",
@@ -47,9 +48,12 @@ ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying"
              "systemerror", "networkerror", "expired", "mailererror", "syntaxerror")
 # Codes too vague to decide alone: the words get a chance first.
 _VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown", "expired"})
+# Codes that name these reasons are too broad to beat the other reasons' wording in pass 1
+# (4.3.2 "not accepting messages" is also what a rate limit says).
+_WORDS_FIRST = frozenset({"notaccept"})
 # Wording that explains a refusal of MAIL FROM better than "the sender was rejected".
 _BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "systemerror", "authfailure",
-                         "norelaying", "ratelimited", "requireptr")
+                         "norelaying", "ratelimited", "requireptr", "systemfull")
 # "User unknown" wording that sits beside these reasons' wording is about them instead.
 _BEATS_UNKNOWN_USER = ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
                        "ratelimited", "hostunknown", "filtered")
@@ -100,7 +104,7 @@ def judge(evidence: Evidence) -> str:
         reason = _first_pass(evidence, said, coded)
     reason = reason or _second_pass(evidence, said, coded) or _last_resort(evidence)
     if reason == "hostunknown" and ("4" in (evidence.status[:1], evidence.replycode[:1])
-                                    or "not found, try again" in said):
+                                    or any(phrase in said for phrase in TEMPORARY_LOOKUP_PHRASES)):
         return "networkerror"  # a temporary lookup failure, not a domain that does not exist
     return reason
 
@@ -117,7 +121,7 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
             # Refused in answer to MAIL FROM: about the sender, unless the words say otherwise.
             if not any(says(other, said) for other in _BEATS_SENDER_REFUSAL):
                 return reason
-        elif coded == reason or says(reason, said):
+        elif (coded == reason and reason not in _WORDS_FIRST) or says(reason, said):
             return reason
     return ""
 
@@ -127,8 +131,10 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
         return not any(says(other, said) for other in _BEATS_UNKNOWN_USER)
     if coded in ("suspend", "rejected", "hasmoved", "hostunknown", "filtered") and evidence.command != "RCPT":
         return False
-    if says("hostunknown", said):
+    if says("hostunknown", said) or says("notaccept", said):
         return False  # "domain does not exist" is about the domain
+    if says("mailererror", said):
+        return False  # a local delivery program's own complaint ("Command output: ...")
     # Said to RCPT TO, with an address status (x.1.x), or quoting the address at a stage the
     # bounce does not name: about the address.
     if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (

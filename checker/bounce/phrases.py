@@ -76,7 +76,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "dmarc check", "sender policy framework", "sender authentication", "unauthenticated email",
         "authentication checks", "authentication level", "authentication requirements",
         "sender id", "senderid", "authentication information", "fails to pass authentication",
-        "spf setting", "per its spf", "per it's spf",
+        "spf setting", "per its spf", "per it's spf", "dmarc verification", "pass dmarc",
     )),
     ("badreputation", (
         "reputation", "bad sender ip", "ip address has a poor", "sending ip is",
@@ -94,7 +94,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "as spam", "spam detected", "is spam", "likely spam", "spam message", "spam content",
         "spam filter", "spam score", "spam classification", "considered spam", "suspected spam",
         "spam policy", "spam-like", "spamassassin", "unsolicited", "junk mail", "bulk mail",
-        "content filter", "spam firewall", "blacklisted content",
+        "content filter", "spam firewall", "spam & virus firewall", "blacklisted content",
         "message content rejected", "suspicious", "looks like", "scored", "score",
         "message rejected due to content", "ube,", "迷惑メール",
     )),
@@ -124,6 +124,8 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "ドメインが見つかりません", "ドメインが存在しません", "ドメイン名が見つかりません",
         "no route to host", "domain isn't in my list", "domain is not hosted",
         "not our customer", "we do not accept mail for", "domain does not exist",
+        # Gmail: "DNS Error: ... DNS type 'mx' lookup of example.jp responded with code NXDOMAIN".
+        "dns error:",
     )),
     ("userunknown", (
         "user unknown", "unknown user", "no such user", "user not found", "unknown recipient",
@@ -138,10 +140,12 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "addressee unknown", "unknown local part", "not a valid user", "user does not",
         "recipient address rejected", "rcpt rejected", "account does not", "undeliverable address",
         "unknown alias", "no longer valid", "user not known",
+        # Office 365's non-delivery report.
+        "wasn't found at", "unknown to address",
         "存在しない", "存在しません", "宛先不明", "見つかりません", "該当するユーザー",
     )),
     ("filtered", (
-        "filter", "recipient preferences", "refused by recipient", "recipient refused", "not accept mail from",
+        "filter", "recipient preferences", "email preferences of the person", "refused by recipient", "recipient refused", "not accept mail from",
         "受信拒否", "受信を拒否", "拒否されました", "拒否設定",
     )),
     ("notaccept", (
@@ -208,6 +212,10 @@ PHRASE_TABLE: dict[str, tuple[str, ...]] = dict(PHRASES)
 # The standard texts of SMTP replies (RFC 5321: "554 Transaction failed", "Service
 # unavailable") say that something failed, not why: when the answer says nothing more, the
 # judge prefers what the lines around it say (a local delivery program's own message).
+# A failed lookup the sending server will retry: a network problem, not a missing domain.
+# (Gmail reports its "DNS Error: ..." lookups with the temporary status 4.0.0.)
+TEMPORARY_LOOKUP_PHRASES: tuple[str, ...] = ("not found, try again", "dns error:")
+
 GENERIC_FAILURE_PHRASES: tuple[str, ...] = ("service unavailable", "transaction failed")
 
 # "Unknown user" wording about the recipient's address itself, as a directory lookup says
