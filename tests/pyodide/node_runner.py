@@ -1,15 +1,18 @@
-"""Run cases through the checker in Pyodide (Node, npm `pyodide`) and in this CPython.
+"""Run cases through the checker in Pyodide (Node, npm `pyodide`) and in CPython.
 
-Used by test_parity.py and benchmarks/bench_hostile.py. The wheel is the site's own: built
-by `hooks.checker_assets.build_wheel`, the function the MkDocs hook publishes it with.
+Used by test_parity.py and benchmarks/bench_hostile.py. Both runtimes get the same wheel,
+the site's own (built by `hooks.checker_assets.build_wheel`, the function the MkDocs hook
+publishes it with), the same driver and the same cases file, each in a process of its own.
 """
 from __future__ import annotations
 
 import base64
 import json
+import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -20,8 +23,6 @@ PYODIDE_DIR = REPO_ROOT / "node_modules" / "pyodide"
 
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
-
-from parity_driver import answer_line  # noqa: E402  (CPython runs the same driver)
 
 
 def missing_runtime() -> str:
@@ -41,36 +42,42 @@ def text_case(case_id: str, kind: str, text: str) -> dict:
     return {"id": case_id, "kind": kind, "text": text}
 
 
-def site_wheel(directory: Path) -> Path:
-    from hooks.checker_assets import WHEEL_NAME, build_wheel
+class Run:
+    """One snapshot of the checker (the site's wheel) and one cases file, in a directory."""
 
-    path = directory / WHEEL_NAME
-    path.write_bytes(build_wheel())
-    return path
+    def __init__(self, cases: list[dict], directory: Path) -> None:
+        from hooks.checker_assets import WHEEL_NAME, build_wheel
 
+        self.directory = directory
+        self.wheel = directory / WHEEL_NAME
+        self.wheel.write_bytes(build_wheel())
+        self.cases_file = directory / "cases.jsonl"
+        with self.cases_file.open("w", encoding="utf-8") as handle:
+            for case in cases:
+                handle.write(json.dumps(case) + "\n")
 
-def pyodide_answers(cases: list[dict], directory: Path, timeout: float = 900) -> dict[str, dict]:
-    """id -> {"answer": ..., "seconds": ...}, from one Node process for all the cases."""
-    wheel = site_wheel(directory)
-    cases_file = directory / "cases.jsonl"
-    with cases_file.open("w", encoding="utf-8") as handle:
-        for case in cases:
-            handle.write(json.dumps(case) + "\n")
-    with cases_file.open("rb") as stdin:
-        proc = subprocess.run(["node", str(RUNNER), str(wheel), str(DRIVER)], stdin=stdin,
-                              capture_output=True, timeout=timeout, cwd=REPO_ROOT)
-    if proc.returncode != 0:
-        # Pyodide's errors quote its minified source; the end says what went wrong.
-        raise RuntimeError(f"node exited with {proc.returncode}:\n"
-                           + proc.stderr.decode("utf-8", "replace")[-3000:])
-    answers = {}
-    for line in proc.stdout.decode("ascii").splitlines():
-        answer = json.loads(line)
-        answers[answer.pop("id")] = answer
-    return answers
+    def in_pyodide(self, timeout: float = 900) -> dict[str, dict]:
+        """id -> {"answer": ..., "seconds": ...}, from one Node process for all the cases."""
+        return self._answers(["node", str(RUNNER), str(self.wheel), str(DRIVER)], os.environ, timeout)
 
+    def in_cpython(self, timeout: float = 900) -> dict[str, dict]:
+        """The same, from this Python with the wheel unpacked as its only checker."""
+        site_packages = self.directory / "site-packages"
+        with zipfile.ZipFile(self.wheel) as wheel:
+            wheel.extractall(site_packages)
+        env = {**os.environ, "PYTHONPATH": str(site_packages)}
+        return self._answers([sys.executable, str(DRIVER)], env, timeout)
 
-def cpython_answer(case: dict) -> dict:
-    answer = json.loads(answer_line(json.dumps(case)))
-    answer.pop("id")
-    return answer
+    def _answers(self, command: list[str], env, timeout: float) -> dict[str, dict]:
+        with self.cases_file.open("rb") as stdin:
+            proc = subprocess.run(command, stdin=stdin, capture_output=True, timeout=timeout,
+                                  cwd=self.directory, env=env)
+        if proc.returncode != 0:
+            # Pyodide's errors quote its minified source; the end says what went wrong.
+            raise RuntimeError(f"{command[0]} exited with {proc.returncode}:\n"
+                               + proc.stderr.decode("utf-8", "replace")[-3000:])
+        answers = {}
+        for line in proc.stdout.decode("ascii").splitlines():
+            answer = json.loads(line)
+            answers[answer.pop("id")] = answer
+        return answers

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import sys
 import time
 
 from checker import UnreadableInput, analyze_bounce, check_address
@@ -41,3 +42,10 @@ def _address(text: str) -> tuple[dict, float]:
     report = check_address(text)
     seconds = time.perf_counter() - started
     return {"report": report.to_json(), "page": json.loads(page_json("address", text))}, seconds
+
+
+if __name__ == "__main__":
+    # CPython: answers the cases on standard input, with the checker from PYTHONPATH.
+    for line in sys.stdin:
+        if line.strip():
+            print(answer_line(line))

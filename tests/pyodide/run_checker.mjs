@@ -28,7 +28,11 @@ const sitePackages = pyodide.runPython("import sysconfig; sysconfig.get_paths()[
 const wheel = readFileSync(wheelPath);
 pyodide.unpackArchive(new Uint8Array(wheel.buffer, wheel.byteOffset, wheel.byteLength), "zip",
   { extractDir: sitePackages });
-const driver = pyodide.runPython(readFileSync(driverPath, "utf8") + "\nanswer_line");
+// Imported as a module (as CPython runs it as a script, its __main__ part stays out).
+pyodide.FS.mkdirTree("/driver");
+pyodide.FS.writeFile("/driver/parity_driver.py", readFileSync(driverPath, "utf8"));
+pyodide.runPython("import sys; sys.path.insert(0, '/driver')");
+const driver = pyodide.pyimport("parity_driver").answer_line;
 console.error(`pyodide ready in ${Math.round(performance.now() - booted)} ms`);
 
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
