@@ -118,15 +118,27 @@ FOREIGN_MARKUP_JS = """(root) => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def hostile_page(browser, http_site):
+def open_trapped(browser, url: str):
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ja-JP")
     context.add_init_script(TRAP_SCRIPT)
     page = context.new_page()
     page.dialogs = []
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.goto(http_site + "step-2-2/")
+    page.goto(url)
     wait_until_ready(page)
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def hostile_page(browser, http_site):
+    context, page = open_trapped(browser, http_site + "step-2-2/")
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def offline_hostile_page(browser, offline_root):
+    context, page = open_trapped(browser, (offline_root / "step-2-2.html").as_uri())
     yield page
     context.close()
 
@@ -163,22 +175,19 @@ def assert_nothing_ran(page) -> None:
     assert page.locator(ROOT).is_visible()
 
 
-@pytest.mark.parametrize("name", PAYLOADS)
-def test_hostile_paste_is_shown_as_text(hostile_page, name):
-    page = hostile_page
+def check_paste_is_shown_as_text(page, payload: str) -> None:
     start_fresh(page)
     before = results_so_far(page)
-    paste(page, BOUNCE_INPUT, bounce_with(PAYLOADS[name]))
+    paste(page, BOUNCE_INPUT, bounce_with(payload))
     wait_for_result_after(page, before)
     card = page.locator(f'{BOUNCE_OUTPUT} [data-recipient="hanako@example.jp"]')
     assert card.get_attribute("data-reason") == "userunknown"
-    assert PAYLOADS[name] in card.locator("pre").text_content()
+    assert payload in card.locator("pre").text_content()
     assert_nothing_ran(page)
     assert_responsive(page)
 
 
-def test_hostile_eml_dropped_on_the_page(hostile_page):
-    page = hostile_page
+def check_dropped_eml(page) -> None:
     start_fresh(page)
     before = results_so_far(page)
     page.evaluate(DROP_JS, [BOUNCE_INPUT, base64.b64encode(HOSTILE_EML).decode(), "evil.eml"])
@@ -189,6 +198,21 @@ def test_hostile_eml_dropped_on_the_page(hostile_page):
     assert "Final-Recipient" in page.input_value(BOUNCE_INPUT)
     assert_nothing_ran(page)
     assert_responsive(page)
+
+
+@pytest.mark.parametrize("name", PAYLOADS)
+def test_hostile_paste_is_shown_as_text(hostile_page, name):
+    check_paste_is_shown_as_text(hostile_page, PAYLOADS[name])
+
+
+def test_hostile_eml_dropped_on_the_page(hostile_page):
+    check_dropped_eml(hostile_page)
+
+
+def test_offline_copy_shows_hostile_pastes_and_files_as_text(offline_hostile_page):
+    for payload in PAYLOADS.values():
+        check_paste_is_shown_as_text(offline_hostile_page, payload)
+    check_dropped_eml(offline_hostile_page)
 
 
 def test_binary_file_dropped_gets_a_japanese_message(hostile_page):
