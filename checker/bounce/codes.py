@@ -27,7 +27,7 @@ STATUS_REASONS: dict[str, str] = {
     "3.5": "systemerror",
     "4.1": "expired",
     "4.2": "networkerror",
-    "4.4": "networkerror",
+    "4.4": "hostunknown",
     "4.6": "networkerror",
     "4.7": "expired",
     "5.3": "ratelimited",

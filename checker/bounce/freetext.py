@@ -17,7 +17,7 @@ from dataclasses import dataclass
 ADDRESS = re.compile(
     r"(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24}")
 STATUS_CODE = re.compile(r"(?<![\d.])([245]\.\d{1,3}\.\d{1,3})(?![\d.]\d)")
-REPLY_CODE = re.compile(r"(?:^|[\s#:(\[\"'<=]|\bsaid:?)([45][0-5]\d)(?:[ -]|$)")
+REPLY_CODE = re.compile(r"(?:^|[\s#:(\[\"'<=]|\bsaid:?)([45][0-5]\d)(?:[ -]|: |$)")
 _STATUS_AFTER_REPLY = re.compile(r"(?:\b[45]\d\d[ -]['\"]?|\(|\s)#([45]\.\d{1,3}\.\d{1,3})\b|"
                                 r"\b[45]\d\d[ -]['\"]?([45]\.\d{1,3}\.\d{1,3})\b")
 _CODE_LIKE = re.compile(r"[245]\.\d|[45]\d\d")

@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass
 
 from checker.bounce.codes import reply_hint, status_hint, status_reason
-from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, PHRASE_TABLE, RECIPIENT_ADDRESS_PHRASES,
-                                    TEMPORARY_LOOKUP_PHRASES)
+from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, NOTICE_PHRASES, PHRASE_TABLE,
+                                    RECIPIENT_ADDRESS_PHRASES, TEMPORARY_LOOKUP_PHRASES)
 from checker.bounce.providers import provider_reason
 
 _SPACES = re.compile(r"\s+")
@@ -49,8 +49,9 @@ ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying"
 # Codes too vague to decide alone: the words get a chance first.
 _VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "hostunknown", "expired"})
 # Codes that name these reasons are too broad to beat the other reasons' wording in pass 1
-# (4.3.2 "not accepting messages" is also what a rate limit says).
-_WORDS_FIRST = frozenset({"notaccept"})
+# (4.3.2 "not accepting messages" is also what a rate limit says; x.4.4 "unable to route"
+# is also what a failed DNS lookup gets).
+_WORDS_FIRST = frozenset({"notaccept", "hostunknown"})
 # Wording that explains a refusal of MAIL FROM better than "the sender was rejected".
 _BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "systemerror", "authfailure",
                          "norelaying", "ratelimited", "requireptr", "systemfull")
@@ -123,7 +124,15 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
                 return reason
         elif (coded == reason and reason not in _WORDS_FIRST) or says(reason, said):
             return reason
+        elif _notice_says(reason, evidence.context):
+            return reason
     return ""
+
+
+def _notice_says(reason: str, context: str) -> bool:
+    """The bounce's own notice around the recipient states this reason outright."""
+    phrases = NOTICE_PHRASES.get(reason)
+    return bool(phrases and context) and any(phrase in normalize(context) for phrase in phrases)
 
 
 def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
@@ -138,7 +147,7 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
     # Said to RCPT TO, with an address status (x.1.x), or quoting the address at a stage the
     # bounce does not name: about the address.
     if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (
-            not evidence.command and (evidence.names_recipient or not evidence.complete)):
+            not evidence.command and (evidence.names_recipient or _local_words(evidence))):
         return says("userunknown", said)
     return evidence.command != "MAIL" and _about_the_address(said)
 
@@ -149,10 +158,16 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
     if coded == "filtered":
         return says("filtered", said) or says("userunknown", said)
     if evidence.command in ("RCPT", "MAIL") or _about_the_address(said) or (
-            not evidence.command and (evidence.names_recipient or not evidence.complete)):
+            not evidence.command and (evidence.names_recipient or _local_words(evidence))):
         return False
     # Refused after DATA, or at a stage the bounce does not name: a filter, not an address.
     return says("filtered", said) or (says("userunknown", said) and not says("hostunknown", said))
+
+
+def _local_words(evidence: Evidence) -> bool:
+    """A paste whose answer carries no SMTP reply code: the words of a local delivery agent
+    or a directory, which filters do not imitate (they answer over SMTP, after DATA)."""
+    return not evidence.complete and not evidence.replycode
 
 
 def _about_the_address(said: str) -> bool:

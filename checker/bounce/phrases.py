@@ -212,6 +212,13 @@ PHRASE_TABLE: dict[str, tuple[str, ...]] = dict(PHRASES)
 # The standard texts of SMTP replies (RFC 5321: "554 Transaction failed", "Service
 # unavailable") say that something failed, not why: when the answer says nothing more, the
 # judge prefers what the lines around it say (a local delivery program's own message).
+# Sentences a bounce's own notice states about the recipient, more precise than the SMTP
+# answer it quotes (au: "The user(s) account is disabled." above "550 user unknown").
+NOTICE_PHRASES: dict[str, tuple[str, ...]] = {
+    "suspend": ("account is disabled", "account has been disabled", "account is suspended",
+                "account has been suspended", "利用停止"),
+}
+
 # A failed lookup the sending server will retry: a network problem, not a missing domain.
 # (Gmail reports its "DNS Error: ..." lookups with the temporary status 4.0.0.)
 TEMPORARY_LOOKUP_PHRASES: tuple[str, ...] = ("not found, try again", "dns error:")

@@ -20,8 +20,6 @@ DISAGREEMENTS: dict[tuple[str, str], tuple[str, str]] = {
         "userunknown", "The Japanese text says the user is not in the Domino directory; the reference cannot read Japanese and says onhold."),
     ("bsd/lhost-exchange2007-05.eml", "status"): (
         "4.4.7", "The delivery report's Status and Diagnostic-Code both say 4.4.7; 4.4.1 appears only in the human-readable text."),
-    ("bsd/lhost-ezweb-02.eml", "reason"): (
-        "userunknown", "'550 user unknown (in reply to RCPT TO command)'; only au's private knowledge makes this a suspended line."),
     ("bsd/lhost-gmail-03.eml", "reason"): (
         "policyviolation", "'5.7.0 Header error' names no filter; the label comes from Gmail's private '(state 18)' table."),
     ("bsd/lhost-googleworkspace-01.eml", "recipient"): (
