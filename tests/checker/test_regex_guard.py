@@ -299,7 +299,17 @@ needs_parser = pytest.mark.skipif(_parser is None or _constants is None,
 def test_the_guard_finds_the_packages_patterns():
     wheres = [found.where for found in PATTERNS]
     assert len(PATTERNS) >= 20, wheres
-    assert any("[" in where for where in wheres) or any(".py:" in where for where in wheres)
+    assert any(".py:" in where for where in wheres), "no inline re.sub()-style pattern found"
+
+
+def test_the_guard_looks_inside_tables():
+    @dataclass(frozen=True)
+    class Rule:
+        pattern: re.Pattern
+
+    table = {"a": (re.compile("x+"), [Rule(re.compile("y+"))]), re.compile("z+"): frozenset()}
+    found = {f.pattern.pattern: f.where for f in patterns_in(table, "TABLE", set())}
+    assert found == {"x+": "TABLE['a'][0]", "y+": "TABLE['a'][1][0].pattern", "z+": "TABLE[key]"}
 
 
 @needs_parser
