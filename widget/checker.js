@@ -9,6 +9,10 @@
   "use strict";
 
   const TYPING_PAUSE_MS = 300;
+  // Chromium lays out all of a textarea's text on the main thread: a paste or file of many
+  // megabytes would freeze the page, so the field shows only its beginning.
+  const FIELD_CHARS = 100000;
+  const FIELD_NOTE = "長い内容のため、欄には最初の部分だけを表示しています。調べるのは受け取った内容の全体です（長すぎる場合は先頭から一定量まで）。";
   const HIGHLIGHT_MS = 2500;
   // The writers' sample bounces on the page (see pageSamples) carry this title.
   const SAMPLE_TITLE = "エラーメールの例";
@@ -158,13 +162,14 @@
       bounceOutput: find('[data-checker-output="bounce"]'),
       addressOutput: find('[data-checker-output="address"]'),
       fileInput: find("[data-checker-file]"),
+      fieldNote: find("[data-checker-field-note]"),
     };
     const latest = { bounce: 0, address: 0 };
     const typingTimers = {};
     let pastedInto = null;
-    // An opened file is analysed as bytes (its charset may not be UTF-8) for as long as
-    // the paste area still shows it unchanged.
-    let openedFile = null;
+    // What the paste area stands for while it is unchanged: an opened file as bytes (its
+    // charset may not be UTF-8), or all of a paste too long to show in full.
+    let held = null;
 
     const widget = {
       showState() {
@@ -189,8 +194,8 @@
     }
 
     function analyseWhatIsThere() {
-      if (openedFile && openedFile.text === parts.bounceInput.value) {
-        analyse("bounce", openedFile.bytes);
+      if (held && held.shown === parts.bounceInput.value) {
+        analyse("bounce", held.data);
       } else if (parts.bounceInput.value.trim()) {
         analyse("bounce", parts.bounceInput.value);
       }
@@ -224,19 +229,42 @@
       typingTimers[kind] = setTimeout(() => analyse(kind, input.value), pause);
     }
 
+    // Puts a bounce in the paste area (its beginning only, when long) and analyses all of it.
+    function takeBounce(data, text) {
+      const shown = text.length > FIELD_CHARS ? text.slice(0, FIELD_CHARS) : text;
+      held = { data, shown };
+      parts.bounceInput.value = shown;
+      parts.fieldNote.textContent = shown.length < text.length ? FIELD_NOTE : "";
+      analyse("bounce", data);
+    }
+
+    function forgetHeld() {
+      held = null;
+      parts.fieldNote.textContent = "";
+    }
+
     function analyseFile(file) {
       file.arrayBuffer().then((buffer) => {
         const bytes = new Uint8Array(buffer);
-        openedFile = { bytes, text: new TextDecoder().decode(bytes) };
-        parts.bounceInput.value = openedFile.text;
-        analyse("bounce", bytes);
+        takeBounce(bytes, new TextDecoder().decode(bytes));
       });
     }
 
-    for (const [kind, input] of [["bounce", parts.bounceInput], ["address", parts.addressInput]]) {
-      input.addEventListener("paste", () => { pastedInto = input; });
-      input.addEventListener("input", () => scheduleAnalysis(kind, input));
-    }
+    parts.bounceInput.addEventListener("paste", (event) => {
+      const text = event.clipboardData ? event.clipboardData.getData("text/plain") : "";
+      if (text.length > FIELD_CHARS) {
+        event.preventDefault();
+        takeBounce(text, text);
+      } else {
+        pastedInto = parts.bounceInput;
+      }
+    });
+    parts.addressInput.addEventListener("paste", () => { pastedInto = parts.addressInput; });
+    parts.bounceInput.addEventListener("input", () => {
+      if (held && held.shown !== parts.bounceInput.value) forgetHeld();
+      scheduleAnalysis("bounce", parts.bounceInput);
+    });
+    parts.addressInput.addEventListener("input", () => scheduleAnalysis("address", parts.addressInput));
     parts.fileInput.addEventListener("change", () => {
       if (parts.fileInput.files.length) analyseFile(parts.fileInput.files[0]);
       parts.fileInput.value = "";
@@ -251,15 +279,13 @@
         analyseFile(files[0]);
       }
     });
-    setUpSampleButton(find("[data-checker-sample]"), (text) => {
-      parts.bounceInput.value = text;
-      analyse("bounce", text);
-    });
+    setUpSampleButton(find("[data-checker-sample]"), (text) => takeBounce(text, text));
     root.querySelectorAll("[data-checker-clear]").forEach((button) => {
       button.addEventListener("click", () => {
         const kind = button.dataset.checkerClear;
         const input = kind === "bounce" ? parts.bounceInput : parts.addressInput;
         input.value = "";
+        if (kind === "bounce") forgetHeld();
         analyse(kind, "");
         input.focus();
       });

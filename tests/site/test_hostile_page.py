@@ -285,10 +285,6 @@ def test_twenty_mib_paste_is_read_in_part_and_says_so(hostile_page):
     assert_nothing_ran(page)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Chromium lays out the whole paste in the textarea: with 20 MiB in the field the main "
-    "thread stops for 8-10 s on this machine, and again whenever the field is shown. The widget "
-    "would have to keep only the part that is analysed in the field (paste and file drop)."))
 def test_twenty_mib_paste_leaves_the_page_responsive(hostile_page):
     page = hostile_page
     start_fresh(page)
