@@ -1,6 +1,8 @@
 """From raw input to a BounceReport: read, find recipients, judge, attach notices."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from checker.bounce import freetext, mime, sesjson
 from checker.bounce.document import MAX_INPUT_BYTES, Document, read_document
 from checker.bounce.dsn import DsnRecipient
@@ -78,7 +80,7 @@ def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> Recipient
     evidence = Evidence(diagnostic=diagnostic + "\n" + text_diagnostic, context=context, general=general,
                         status=status, replycode=replycode, command=command, action=record.action,
                         diagnostic_type=record.diagnostic_type,
-                        names_recipient=_quotes(diagnostic + text_diagnostic, recipient, record.original))
+                        names_recipient=_quotes(diagnostic, recipient, record.original))
     remote = record.remote_host or freetext.find_remote_host(diagnostic) or (finding.remote_host if finding else "")
     return _result(recipient, evidence, record.action or "failed", remote)
 
@@ -142,7 +144,7 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
 
 def _result(recipient: str, evidence: Evidence, action: str, remote_host: str,
             reason: str = "") -> RecipientResult:
-    reason = reason or judge(evidence)
+    reason = reason or judge(replace(evidence, recipient=recipient))
     diagnostic = evidence.diagnostic.split("\n", 1)[0].strip() or evidence.diagnostic.strip()
     return RecipientResult(
         recipient=recipient,

@@ -5,18 +5,20 @@ Three passes, most specific first:
 0. A code the provider documents for its refusals (Orange's OFR_506, Cox's AUP#CXBL ...)
    names the cause outright (providers.py).
 1. Reasons that either the enhanced status code names outright or the server's words
-   name, checked in a fixed order (a full mailbox is a full mailbox whatever the code).
+   name, checked in a fixed order (a full mailbox is a full mailbox whatever the code);
+   the bounce's own notice may state some outright ("The user(s) account is disabled.").
    "User unknown" wording counts as userunknown when the server said it to RCPT TO, with
-   an address status (x.1.x), while quoting the address, in words of a directory lookup
-   ("recipient not found"), or in a pasted fragment where the stage cannot be known. Said
-   after DATA, or at a stage a whole bounce leaves unnamed, it is a filter pretending the
-   address does not exist (Japanese carriers do this), so it counts as filtered.
+   an address status (x.1.x), in words of a directory lookup ("recipient not found"), or
+   in a paste without any SMTP reply code (a local delivery agent's words). Said after
+   DATA, or at a stage a whole bounce leaves unnamed, it is a filter pretending the
+   address does not exist (Japanese carriers do this), so it counts as filtered; for au
+   recipients, whether au quoted the address decides (providers.py).
 2. Otherwise: the status code's own reason unless it is vague, then more wording, then
    the status class (x.6 content, x.7 security), the kind of diagnostic (x-unix = a local
    program), protocol errors, the action (a delay that ran out) and the command (refused
    at HELO = blocked).
 
-Nothing here reads raw messages; tables live in phrases.py and codes.py.
+Nothing here reads raw messages; tables live in phrases.py, codes.py and providers.py.
 """
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ from dataclasses import dataclass
 from checker.bounce.codes import reply_hint, status_hint, status_reason
 from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, NOTICE_PHRASES, PHRASE_TABLE,
                                     RECIPIENT_ADDRESS_PHRASES, TEMPORARY_LOOKUP_PHRASES)
-from checker.bounce.providers import provider_reason
+from checker.bounce.providers import carrier_unknown_user, provider_reason
 
 _SPACES = re.compile(r"\s+")
 # Reply and status codes inside the text ('550-5.7.1' at the start of every line of a
@@ -73,6 +75,7 @@ class Evidence:
     action: str = ""
     diagnostic_type: str = ""
     names_recipient: bool = False  # the answer quotes the recipient's address
+    recipient: str = ""
     complete: bool = True  # a whole message (False: a pasted fragment, the stage is unknowable)
 
 
@@ -136,6 +139,9 @@ def _notice_says(reason: str, context: str) -> bool:
 
 
 def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
+    carrier = _carrier_meaning(evidence, said)
+    if carrier:
+        return carrier == "userunknown"
     if coded == "userunknown":
         return not any(says(other, said) for other in _BEATS_UNKNOWN_USER)
     if coded in ("suspend", "rejected", "hasmoved", "hostunknown", "filtered") and evidence.command != "RCPT":
@@ -147,7 +153,7 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
     # Said to RCPT TO, with an address status (x.1.x), or quoting the address at a stage the
     # bounce does not name: about the address.
     if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (
-            not evidence.command and (evidence.names_recipient or _local_words(evidence))):
+            not evidence.command and _local_words(evidence)):
         return says("userunknown", said)
     return evidence.command != "MAIL" and _about_the_address(said)
 
@@ -155,13 +161,22 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
 def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
     if coded == "suspend":
         return False
+    carrier = _carrier_meaning(evidence, said)
+    if carrier:
+        return carrier == "filtered"
     if coded == "filtered":
         return says("filtered", said) or says("userunknown", said)
     if evidence.command in ("RCPT", "MAIL") or _about_the_address(said) or (
-            not evidence.command and (evidence.names_recipient or _local_words(evidence))):
+            not evidence.command and _local_words(evidence)):
         return False
     # Refused after DATA, or at a stage the bounce does not name: a filter, not an address.
     return says("filtered", said) or (says("userunknown", said) and not says("hostunknown", said))
+
+
+def _carrier_meaning(evidence: Evidence, said: str) -> str:
+    if not says("userunknown", said):
+        return ""
+    return carrier_unknown_user(evidence.recipient, evidence.names_recipient)
 
 
 def _local_words(evidence: Evidence) -> bool:

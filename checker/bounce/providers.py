@@ -74,3 +74,17 @@ def provider_reason(text: str) -> str:
         if reason:
             return reason
     return next((reason for token, reason in PROVIDER_TOKENS if token in text), "")
+
+
+# au (KDDI) quotes the recipient in "550 <address>: User unknown" when the address does not
+# exist; when the recipient's own reception filter refused the message it answers
+# "550 : User unknown", without the address, at whatever stage.
+AU_DOMAINS: frozenset[str] = frozenset({"ezweb.ne.jp", "au.com"})
+
+
+def carrier_unknown_user(recipient: str, names_recipient: bool) -> str:
+    """What a carrier's "User unknown" means for this recipient ("userunknown" or
+    "filtered"), or "" when the recipient is not at such a carrier."""
+    if recipient.rpartition("@")[2].lower() not in AU_DOMAINS:
+        return ""
+    return "userunknown" if names_recipient else "filtered"

@@ -10,10 +10,6 @@ because it does not generalise to other servers. Codes providers do document for
 """
 
 DISAGREEMENTS: dict[tuple[str, str], tuple[str, str]] = {
-    ("bsd/lhost-activehunter-02.eml", "reason"): (
-        "userunknown", "The answer quotes the recipient ('550 <addr>: Recipient address rejected: User unknown'); the label assumes a filter after DATA."),
-    ("bsd/lhost-amazonses-02.eml", "reason"): (
-        "userunknown", "'Unknown user <addr>' quotes the recipient; the label relies on knowing docomo answers this after DATA."),
     ("bsd/lhost-amazonses-17.eml", "status"): (
         "4.4.7", "The server's final answer is '554 4.4.7 Message expired'; the label takes the 4.4.2 of an earlier attempt quoted after it."),
     ("bsd/lhost-domino-02.eml", "reason"): (
@@ -24,10 +20,6 @@ DISAGREEMENTS: dict[tuple[str, str], tuple[str, str]] = {
         "policyviolation", "'5.7.0 Header error' names no filter; the label comes from Gmail's private '(state 18)' table."),
     ("bsd/lhost-googleworkspace-01.eml", "recipient"): (
         "nekochan@example.co.jp", "The group address appears only in a part we do not read as a recipient list."),
-    ("bsd/lhost-office365-04.eml", "reason"): (
-        "userunknown", "Status 5.1.351 is an address status (x.1.x) with 'unknown recipient'; the label assumes a filter."),
-    ("bsd/lhost-postfix-07.eml", "reason"): (
-        "userunknown", "'550 <addr>: User unknown' quotes the recipient; the label assumes a filter after DATA."),
     ("bsd/lhost-sendmail-13.eml", "reason"): (
         "mailererror", "Diagnostic-Code 'X-Unix; 77': the local delivery program failed (its transcript says the maildir is over quota); the label maps the exit code to systemerror."),
     ("bsd/lhost-sendmail-16.eml", "reason"): (
