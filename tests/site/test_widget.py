@@ -176,6 +176,24 @@ def test_pasted_markup_is_shown_as_text_and_runs_nothing(checker_page):
     assert checker_page.evaluate("window.checkerPwned") is None
 
 
+def test_long_paste_shows_its_beginning_and_is_analysed_whole(checker_page):
+    clear_outputs(checker_page)
+    # A clipboard paste, the way the browser delivers it; the widget takes the text itself.
+    shown = checker_page.evaluate("""([selector, text]) => {
+      const field = document.querySelector(selector);
+      const clipboard = new DataTransfer();
+      clipboard.setData("text/plain", text + "\\n" + "x".repeat(300000) + "\\n");
+      field.dispatchEvent(new ClipboardEvent("paste", { bubbles: true, cancelable: true,
+                                                        clipboardData: clipboard }));
+      return field.value.length;
+    }""", [BOUNCE_INPUT, (CORPUS / CORPUS_FILES[0]).read_bytes().decode("utf-8", "replace")])
+    assert shown == 100_000
+    assert checker_page.locator("[data-checker-field-note]").inner_text() != ""
+    checker_page.locator(f"{BOUNCE_OUTPUT} [data-reason=userunknown]").wait_for(timeout=10_000)
+    checker_page.click('[data-checker-clear="bounce"]')
+    assert checker_page.locator("[data-checker-field-note]").inner_text() == ""
+
+
 def test_error_is_shown_in_japanese_and_input_kept(checker_page):
     clear_outputs(checker_page)
     paste(checker_page, BOUNCE_INPUT, "\x00\x01\x02")
