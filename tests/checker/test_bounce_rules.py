@@ -1,0 +1,106 @@
+"""Hand-written bounces in the shapes of servers and providers that are not (or barely) in
+the corpus, one for each rule of the judge that is not about one corpus sample: documented
+provider codes (Orange/La Poste, Cox, Outlook.com, Mimecast), carrier conventions (au),
+notices that state the reason, DNS errors, generic SMTP texts and expiry causes.
+Addresses are on example domains or the provider's own domain."""
+from __future__ import annotations
+
+import pytest
+
+from checker.bounce import analyze_bounce
+
+CASES = [
+    # Orange's documented code 104 (too many connections), said at MAIL FROM
+    ('orange104', 'ratelimited',
+     '<hanako@orange.fr>: host smtp-in.orange.fr[192.0.2.1] said: 421 mwinf5c79 ME Trop de connexions, veuillez verifier votre configuration. Too many connections, slow down. OFR005_104 [104] (in reply to MAIL FROM command)\n'),
+    # La Poste's code 420: the recipient's mailbox is archived
+    ('laposte420', 'suspend',
+     '<jean@laposte.net>: host smtp-in.laposte.net[192.0.2.2] said: 550 5.5.0 Boite du destinataire archivee. Archived recipient. LPN007_420 (in reply to RCPT TO command)\n'),
+    # Orange's code 417 beside a 5.1.1 status: over quota
+    ('orange417', 'mailboxfull',
+     '<pierre@wanadoo.fr>: host smtp-in.orange.fr[192.0.2.1] said: 552 5.1.1 Boite du destinataire pleine. Recipient overquota. OFR_417 [417] (in reply to RCPT TO command)\n'),
+    # Cox's AUP#CXSNDR: the sending domain failed SPF/DKIM, though the words say 'sender rejected'
+    ('cox', 'authfailure',
+     '<bob@cox.net>: host cxr.mx.a.cloudfilter.net[192.0.2.3] said: 550 5.1.0 <taro@example.jp> sender rejected. Refer to Error Codes section at https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CXSNDR (in reply to MAIL FROM command)\n'),
+    # Outlook.com's SC-001: the sending network is on its block list
+    ('hotmail', 'blocked',
+     "<hanako@hotmail.com>: host hotmail-com.olc.protection.outlook.com[192.0.2.4] said: 550 SC-001 (BAY004-MC1F41) Unfortunately, messages from 198.51.100.7 weren't sent. Please contact your Internet service provider since part of their network is on our block list. (in reply to MAIL FROM command)\n"),
+    # au answers '550 : User unknown', without the address, for its recipients' filters
+    ('au_filter', 'filtered',
+     "** Address not found **\n\nYour message wasn't delivered to keitai@ezweb.ne.jp because the address couldn't be found, or is unable to receive mail.\n\nThe response was:\n\n550 : User unknown\n"),
+    # au quotes the address when it does not exist
+    ('au_unknown', 'userunknown',
+     "** Address not found **\n\nYour message wasn't delivered to keitai@au.com because the address couldn't be found, or is unable to receive mail.\n\nThe response was:\n\n550 <keitai@au.com>: User unknown\n"),
+    # au's own notice says the account is disabled above the quoted 'user unknown'
+    ('au_disabled', 'suspend',
+     'From: Mail Administrator <Postmaster@ezweb.ne.jp>\nTo: taro@example.jp\nSubject: Mail System Error - Returned Mail\n\n\nThe user(s) account is disabled.\n\n\n<keitai@ezweb.ne.jp>: 550 user unknown (in reply to RCPT TO command)\n'),
+    # Gmail reports DNS errors as temporary (4.0.0)
+    ('gmail_nxdomain', 'networkerror',
+     "** Address not found **\n\nYour message wasn't delivered to hanako@example.invalid because the domain example.invalid couldn't be found. Check for typos or unnecessary spaces and try again.\n\nThe response was:\n\nDNS Error: 1234567 DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN\nDomain name not found: example.invalid\n"),
+    # a null MX (RFC 7505) beats Gmail's 'Address not found' headline
+    ('gmail_nullmx', 'notaccept',
+     "** Address not found **\n\nYour message wasn't delivered to info@example.com because the domain example.com couldn't be found. Check for typos or unnecessary spaces and try again.\n\nThe response was:\n\nDNS Error: 7654321 DNS type 'mx' lookup of example.com responded with code NOERROR\nThe domain example.com doesn't receive email according to the administrator: returned Null MX https://www.rfc-editor.org/info/rfc7505\n"),
+    # 'Service unavailable' says nothing; the local delivery agent's line does
+    ('maillocal', 'userunknown',
+     'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nTo: taro@example.jp\nSubject: Returned mail: see transcript for details\n\n   ----- The following addresses had permanent fatal errors -----\n<jiro@example.net>\n    (reason: 554 5.0.0 Service unavailable)\n\n   ----- Transcript of session follows -----\nmail.local: unknown user: jiro\n554 5.0.0 <jiro@example.net>... Service unavailable\n'),
+    # Exim gave up retrying
+    ('eximretry', 'expired',
+     'From: Mail Delivery System <Mailer-Daemon@mx.example.com>\nTo: taro@example.net\nSubject: Mail delivery failed: returning message to sender\n\nThis message was created automatically by mail delivery software.\n\nA message that you sent could not be delivered to one or more of its\nrecipients. This is a permanent error. The following address(es) failed:\n\n  hanako@example.org\n    retry timeout exceeded\n'),
+    # qmail: no host by that name (#5.1.2)
+    ('qmailhost', 'hostunknown',
+     "Hi. This is the qmail-send program at mail.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n<hanako@nonexistent.example>:\nSorry, I couldn't find any host named nonexistent.example. (#5.1.2)\n"),
+    # a delay caused by a DNS lookup failure
+    ('sendmail_dns', 'networkerror',
+     'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nTo: taro@example.jp\nSubject: Warning: could not send message for past 4 hours\n\n    **********************************************\n    **      THIS IS A WARNING MESSAGE ONLY      **\n    **  YOU DO NOT NEED TO RESEND YOUR MESSAGE  **\n    **********************************************\n\n   ----- Transcript of session follows -----\n<hanako@example.org>... Deferred: Name server: example.org.: host name lookup failure\nWarning: message still undelivered after 4 hours\nWill keep trying until message is 5 days old\n'),
+    # Mimecast names its spam signature
+    ('mimecast', 'spamdetected',
+     '<hanako@example.com>: host eu-smtp-inbound-1.mimecast.com[192.0.2.9] said: 554 Email rejected due to security policies - https://community.mimecast.com/docs/DOC-1369#554 MCSpamSignature.sa.12.34 (in reply to end of DATA command)\n'),
+    # 'Header error' refusals are the receiving site's policy
+    ('headererr', 'policyviolation',
+     '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 554 5.7.0 Header error (in reply to end of DATA command)\n'),
+    # iCloud refusing to talk to the sending host
+    ('icloud', 'blocked',
+     '<hanako@icloud.com>: host mx01.mail.icloud.com[192.0.2.10] refused to talk to me: 554 5.7.0 ms-mx-001 ESMTP not accepting connections\n'),
+    # Amazon SES: the sending identity is not verified
+    ('ses', 'norelaying',
+     'An error occurred while trying to send your message.\n554 Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: taro@example.jp\n'),
+    # Gmail's 'Send mail as' alias settings: about the sender's address
+    ('sendmas', 'rejected',
+     "** Message not delivered **\n\nYou're sending this from a different address or alias using the 'Send mail as' feature. The settings for your 'Send mail as' account are misconfigured or out of date. Check those settings and try resending.\n\nLearn more here: https://support.google.com/mail/?p=CustomFromDenied\n\nThe response was:\n\nUnspecified Error (SENT_SECOND_EHLO): Smtp server does not advertise AUTH capability\n"),
+    # '550: ' reply code and an address status
+    ('yahoo550', 'userunknown',
+     'Sorry, we were unable to deliver your message to the following address.\n\n<hanako@example.ne.jp>:\n550: 5.1.1 <hanako@example.ne.jp>: Recipient address rejected: User unknown in local recipient table\n'),
+    # the receiving host refused the connections until the message expired
+    ('connref', 'blocked',
+     'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nTo: taro@example.jp\nSubject: Returned mail: see transcript for details\n\n   ----- The following addresses had permanent fatal errors -----\n<hanako@example.org>\n    (reason: Connection refused by mx.example.org.)\n\n   ----- Transcript of session follows -----\n<hanako@example.org>... Deferred: Connection refused by mx.example.org.\nMessage could not be delivered for 5 days\nMessage will be deleted from queue\n'),
+    # SPF violation
+    ('o365spf', 'authfailure',
+     "Your message to hanako@example.com couldn't be delivered.\n\nRemote Server returned '550 5.7.23 The message was rejected because of Sender Policy Framework violation'\n"),
+    # 'User unknown' quoted at a stage the bounce does not name: a filter after DATA as far as can be told
+    ('unknown_nocmd', 'filtered',
+     'From: MAILER-DAEMON@relay.example.net\nTo: taro@example.jp\nSubject: Undelivered Mail Returned to Sender\n\n<hanako@example.org>: host mx.example.org[192.0.2.3] said: 550\n    <hanako@example.org>: User unknown\n'),
+]
+TEXTS = {name: text for name, _, text in CASES}
+
+
+@pytest.mark.parametrize("name, reason, text", CASES, ids=[case[0] for case in CASES])
+def test_reason(name, reason, text):
+    report = analyze_bounce(text)
+    assert report.results, name
+    assert report.results[0].reason == reason
+
+
+def test_provider_code_beats_the_status_and_the_command():
+    result = analyze_bounce(TEXTS["orange417"]).results[0]
+    assert (result.status, result.command, result.reason) == ("5.1.1", "RCPT", "mailboxfull")
+
+
+def test_the_same_unknown_user_answer_to_rcpt_is_about_the_address():
+    text = TEXTS["unknown_nocmd"].replace("User unknown", "User unknown (in reply to RCPT TO command)")
+    assert analyze_bounce(text).results[0].reason == "userunknown"
+
+
+def test_au_convention_applies_only_to_au_recipients():
+    text = TEXTS["au_unknown"].replace("au.com", "example.jp")
+    # Elsewhere a quoted address proves nothing: at an unnamed stage it reads as a filter.
+    assert analyze_bounce(text).results[0].reason == "filtered"
