@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from checker.bounce.codes import reply_hint, status_hint, status_reason
 from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, NOTICE_PHRASES, PHRASE_TABLE,
@@ -87,7 +88,9 @@ def normalize(text: str) -> str:
     return _SPACES.sub(" ", _CODES.sub(" ", text[:MAX_JUDGED_CHARS].lower()))
 
 
+@lru_cache(maxsize=512)
 def says(reason: str, text: str) -> bool:
+    # Cached: one judgement asks about the same reason and text several times over.
     return any(phrase in text for phrase in PHRASE_TABLE.get(reason, ()))
 
 
@@ -127,15 +130,15 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
                 return reason
         elif (coded == reason and reason not in _WORDS_FIRST) or says(reason, said):
             return reason
-        elif _notice_says(reason, evidence.context):
+        elif reason in NOTICE_PHRASES and _notice_says(reason, evidence.context):
             return reason
     return ""
 
 
 def _notice_says(reason: str, context: str) -> bool:
     """The bounce's own notice around the recipient states this reason outright."""
-    phrases = NOTICE_PHRASES.get(reason)
-    return bool(phrases and context) and any(phrase in normalize(context) for phrase in phrases)
+    notice = context[:MAX_JUDGED_CHARS].lower()  # notices state it on one line: no need to normalize
+    return any(phrase in notice for phrase in NOTICE_PHRASES[reason])
 
 
 def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
