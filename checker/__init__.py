@@ -4,6 +4,14 @@ Standard library only, so the same package runs in CPython and in Pyodide.
 """
 from checker.errors import UnreadableInput
 from checker.bounce import BounceReport, analyze_bounce
-from checker.address import AddressReport, check_address
 
 __all__ = ["AddressReport", "BounceReport", "UnreadableInput", "analyze_bounce", "check_address"]
+
+
+def __getattr__(name: str):
+    # The address checker (with its domain tables) loads on first use, so that importing
+    # the package for bounces alone stays fast.
+    if name in ("AddressReport", "check_address"):
+        from checker import address
+        return getattr(address, name)
+    raise AttributeError(f"module 'checker' has no attribute {name!r}")

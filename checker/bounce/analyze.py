@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from checker.bounce import freetext, mime, sesjson
+from checker.bounce import freetext, mime
 from checker.bounce.document import MAX_INPUT_BYTES, Document, read_document
 from checker.bounce.dsn import DsnRecipient
 from checker.bounce.judge import Evidence, judge, phrase_reason
@@ -11,6 +12,9 @@ from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES, VACATION_PHRASES
 from checker.bounce.reasons import actor_for, permanence
 from checker.bounce.report import BounceReport, OriginalMessage, RecipientResult
 from checker.errors import UnreadableInput
+
+if TYPE_CHECKING:
+    from checker.bounce.sesjson import SesNotice
 
 # Control bytes that never occur in mail text (tab, newlines, form feed and the ESC of
 # ISO-2022-JP do): many of them mean binary data, a few are dropped.
@@ -43,7 +47,7 @@ def build_report(doc: Document) -> BounceReport:
     subject = doc.header("subject")
     general = subject + "\n" + doc.human_text
     excluded = _sender_side_addresses(doc)
-    notice = sesjson.read_notice(doc.human_text) if not doc.dsn_reports else None
+    notice = _ses_notice(doc)
     if notice:
         kind, results = notice.kind, _ses_results(notice, general)
     elif doc.feedback_report:
@@ -100,7 +104,15 @@ def _quotes(text: str, *addresses: str) -> bool:
     return any(address and address.lower() in lowered for address in addresses)
 
 
-def _ses_results(notice: sesjson.SesNotice, general: str) -> list[RecipientResult]:
+def _ses_notice(doc: Document) -> SesNotice | None:
+    """An Amazon SES notification pasted as JSON; its reader (and json) load only for one."""
+    if doc.dsn_reports or "notificationType" not in doc.human_text:
+        return None
+    from checker.bounce import sesjson
+    return sesjson.read_notice(doc.human_text)
+
+
+def _ses_results(notice: SesNotice, general: str) -> list[RecipientResult]:
     results = []
     for person in notice.recipients:
         evidence = Evidence(diagnostic=person.diagnostic, general=general, action=person.action,
