@@ -94,10 +94,11 @@ FRAME_GAPS_START_JS = """() => {
 }"""
 FRAME_GAPS_STOP_JS = "() => { window.__frames.running = false; return window.__frames.longest; }"
 
-DROP_JS = """([selector, base64, name]) => {
+# The file is the given bytes, then `unit` repeated `count` times (built in the page).
+DROP_JS = """([selector, base64, name, unit = "", count = 0]) => {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const transfer = new DataTransfer();
-  transfer.items.add(new File([bytes], name, { type: "message/rfc822" }));
+  transfer.items.add(new File([bytes, unit.repeat(count)], name, { type: "message/rfc822" }));
   const field = document.querySelector(selector);
   for (const type of ["dragenter", "dragover", "drop"]) {
     field.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: transfer }));
@@ -296,4 +297,22 @@ def test_twenty_mib_paste_leaves_the_page_responsive(hostile_page):
     page.click("[data-checker-tab=bounce]")
     longest = page.evaluate(FRAME_GAPS_STOP_JS)
     assert longest < FRAME_BOUND_MS, f"the page drew no frame for {longest:.0f} ms"
+    assert_responsive(page)
+
+
+def test_twenty_mib_file_dropped_is_read_in_part_and_the_page_stays_responsive(hostile_page):
+    page = hostile_page
+    start_fresh(page)
+    before = results_so_far(page)
+    page.evaluate(FRAME_GAPS_START_JS)
+    filler = "".join(PAYLOADS.values()) + "\n"
+    page.evaluate(DROP_JS, [BOUNCE_INPUT, base64.b64encode(HOSTILE_EML).decode(), "mailbox.eml",
+                            filler, TWENTY_MIB // len(filler.encode("utf-8")) + 1])
+    wait_for_result_after(page, before)
+    longest = page.evaluate(FRAME_GAPS_STOP_JS)
+    assert longest < FRAME_BOUND_MS, f"the page drew no frame for {longest:.0f} ms"
+    text = page.locator(BOUNCE_OUTPUT).inner_text()
+    assert "最初の" in text and "MiB" in text, text[:500]
+    assert page.locator(f'{BOUNCE_OUTPUT} [data-recipient="hanako@example.jp"]').count() == 1
+    assert_nothing_ran(page)
     assert_responsive(page)
