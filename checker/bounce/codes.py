@@ -82,6 +82,12 @@ STATUS_HINTS: dict[str, str] = {
 }
 
 
+# RFC 5321 reply codes that name one cause by themselves ("551 User not local; please try
+# <forward-path>"), whatever enhanced code a relay translated them into.
+REPLY_REASONS: dict[str, str] = {
+    "551": "hasmoved",
+}
+
 # RFC 5321 reply codes that lean to a reason when nothing more precise is known.
 REPLY_HINTS: dict[str, str] = {
     "500": "syntaxerror",
@@ -90,13 +96,16 @@ REPLY_HINTS: dict[str, str] = {
     "503": "syntaxerror",
     "504": "syntaxerror",
     "521": "notaccept",
-    "551": "hasmoved",
     "556": "notaccept",
 }
 
 
+def reply_reason(code: str) -> str:
+    return REPLY_REASONS.get(code, "")
+
+
 def reply_hint(code: str) -> str:
-    return REPLY_HINTS.get(code, "")
+    return REPLY_REASONS.get(code) or REPLY_HINTS.get(code, "")
 
 
 def _detail(status: str) -> str:

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checker.bounce.codes import reply_hint, status_hint, status_reason
+from checker.bounce.codes import reply_hint, reply_reason, status_hint, status_reason
 from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, NOTICE_PHRASES, PHRASE_TABLE,
                                     RECIPIENT_ADDRESS_PHRASES, TEMPORARY_LOOKUP_PHRASES)
 from checker.bounce.providers import carrier_unknown_user, provider_reason
@@ -40,9 +40,9 @@ FIRST_PASS = ("mailboxfull", "notcompliantrfc", "emailtoolarge", "suspend", "has
               "authfailure", "rejected", "requireptr", "badreputation", "userunknown", "filtered",
               "notaccept", "hostunknown", "spamdetected", "ratelimited", "blocked")
 SECOND_PASS = ("mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying",
-               "authfailure", "badreputation", "requireptr", "securityerror", "notaccept", "systemerror",
-               "networkerror", "ratelimited", "suspend", "expired", "contenterror", "notcompliantrfc",
-               "systemfull", "mailererror", "failedstarttls", "syntaxerror")
+               "authfailure", "badreputation", "requireptr", "securityerror", "notaccept", "mailererror",
+               "systemerror", "networkerror", "ratelimited", "suspend", "expired", "contenterror",
+               "notcompliantrfc", "systemfull", "failedstarttls", "syntaxerror")
 # Phrases alone, with no code and no structure (a pasted line): every reason, specific first.
 ANY_ORDER = ("mailboxfull", "emailtoolarge", "suspend", "hasmoved", "norelaying", "authfailure",
              "requireptr", "virusdetected", "hostunknown", "userunknown", "filtered", "rejected",
@@ -128,7 +128,8 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
             # Refused in answer to MAIL FROM: about the sender, unless the words say otherwise.
             if not any(says(other, said) for other in _BEATS_SENDER_REFUSAL):
                 return reason
-        elif (coded == reason and reason not in _WORDS_FIRST) or says(reason, said):
+        elif ((coded == reason and reason not in _WORDS_FIRST) or reply_reason(evidence.replycode) == reason
+              or says(reason, said)):
             return reason
         elif reason in NOTICE_PHRASES and _notice_says(reason, evidence.context):
             return reason

@@ -183,7 +183,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "network error", "connection refused",
         "connection reset", "lost connection", "network is unreachable", "dns",
         "name server", "nameserver", "routing loop", "mail loop", "loops back",
-        "too many hops", "hop count", "loop detected", "could not connect", "unable to connect",
+        "too many hops", "hop count", "loop detected", "could not connect", "unable to connect to",
         "no route", "name service error", "too many hops",
     )),
     ("expired", (
@@ -192,12 +192,16 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "gave up", "could not be delivered for", "delivery attempts will continue",
         "was not delivered within", "retry time", "have not been able to deliver",
         "unable to deliver for", "time limit", "delivery delayed", "will be retried",
+        # Exchange's notice for a message that expired (4.4.7) after failed connections.
+        "unable to connect successfully",
         "still trying", "cannot be delivered after", "配送を断念", "時間内に配送", "did not accept our requests to connect",
         "message expired",
     )),
     ("mailererror", (
         "command output", "mailer error", "x-unix", "procmail", "program failed",
         "command died", "exit status", "pipe to", "delivery to program",
+        # sendmail's texts for a local mailer's exit codes (sysexits.h).
+        "operating system error", "insufficient permission",
     )),
     ("systemerror", (
         "system error", "internal error", "server error", "local error",
