@@ -38,7 +38,7 @@ _CODES = re.compile(r"\b[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|\b[245]\d\d-")
 
 FIRST_PASS = ("mailboxfull", "notcompliantrfc", "emailtoolarge", "suspend", "hasmoved", "norelaying",
               "authfailure", "rejected", "requireptr", "badreputation", "userunknown", "filtered",
-              "notaccept", "hostunknown", "spamdetected", "ratelimited", "blocked")
+              "notaccept", "hostunknown", "ratelimited", "spamdetected", "blocked")
 SECOND_PASS = ("mailboxfull", "spamdetected", "policyviolation", "virusdetected", "norelaying",
                "authfailure", "badreputation", "requireptr", "securityerror", "notaccept", "mailererror",
                "systemerror", "networkerror", "ratelimited", "suspend", "expired", "contenterror",

@@ -88,7 +88,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "exceeded the rate", "sending rate", "throttl", "connection limit", "slow down",
         "exceeded the limit", "maximum number of",
         "receiving mail at a rate", "frequency limited",
-        "too many recipients",
+        "too many recipients", "too quickly",
     )),
     ("spamdetected", (
         "as spam", "spam detected", "is spam", "likely spam", "spam message", "spam content",
@@ -105,6 +105,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "not allowed to send", "your ip", "ip address", "client host blocked", "invalid ip for sending",
         "refused to talk to me", "dynamic ip", "dial-up", "residential", "your host",
         "poor reputation", "not accepting connections", "connection refused by", "connection dropped",
+        "the ip you're using", "traffic not accepted from this ip", "ipcheck.proofpoint", "blocked - see",
     )),
     ("rejected", (
         "sender rejected", "sender address rejected", "sender denied", "domain of sender",
@@ -141,7 +142,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "recipient address rejected", "rcpt rejected", "account does not", "undeliverable address",
         "unknown alias", "no longer valid", "user not known",
         # Office 365's non-delivery report.
-        "wasn't found at", "unknown to address",
+        "wasn't found at", "unknown to address", "recipientnotfound",
         "存在しない", "存在しません", "宛先不明", "見つかりません", "該当するユーザー",
     )),
     ("filtered", (
@@ -182,7 +183,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("networkerror", (
         "network error", "connection refused",
         "connection reset", "lost connection", "network is unreachable", "dns",
-        "name server", "nameserver", "routing loop", "mail loop", "loops back",
+        "name server", "nameserver", "routing loop", "mail loop", "forwarding loop",
         "too many hops", "hop count", "loop detected", "could not connect", "unable to connect to",
         "no route", "name service error", "too many hops",
     )),
@@ -207,7 +208,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "system error", "internal error", "server error", "local error",
         "configuration error", "misconfigured", "system config", "internal server",
         "temporarily unavailable", "resources temporarily",
-        "processing error", "write error", "could not load", "transaction failed", "service unavailable", "could not be delivered due to a recipient error",
+        "processing error", "write error", "loops back to myself", "could not load", "transaction failed", "service unavailable", "could not be delivered due to a recipient error",
     )),
 )
 

@@ -104,3 +104,53 @@ def test_au_convention_applies_only_to_au_recipients():
     text = TEXTS["au_unknown"].replace("au.com", "example.jp")
     # Elsewhere a quoted address proves nothing: at an unnamed stage it reads as a filter.
     assert analyze_bounce(text).results[0].reason == "filtered"
+
+
+# Answers big providers and common servers give, each in a Postfix-style report line
+# ("<addr>: host ... said: ANSWER (in reply to X command)") or as the server prints it.
+PROVIDER_ANSWERS = [
+    ('userunknown', "<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address for typos or 550-5.1.1 unnecessary spaces. Learn more at 550 5.1.1  https://support.google.com/mail/?p=NoSuchUser x1si - gsmtp (in reply to RCPT TO command)\n"),
+    ('mailboxfull', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 452-4.2.2 The email account that you tried to reach is over quota. Please direct 452-4.2.2 the recipient to 452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp x1si - gsmtp (in reply to RCPT TO command)\n'),
+    ('suspend', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.2.1 The email account that you tried to reach is disabled. Learn more at 550 5.2.1  https://support.google.com/mail/?p=DisabledUser x1si - gsmtp (in reply to RCPT TO command)\n'),
+    ('spamdetected', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 [192.0.2.1] Our system has detected that this message is 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail, 550-5.7.1 this message has been blocked. - gsmtp (in reply to end of DATA command)\n'),
+    ('authfailure', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.26 This mail has been blocked because the sender is unauthenticated. 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM. - gsmtp (in reply to end of DATA command)\n'),
+    ('blocked', "<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 [192.0.2.1] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers. Please use the SMTP relay at your 550-5.7.1 service provider instead. - gsmtp (in reply to RCPT TO command)\n"),
+    ('emailtoolarge', "<a@gmail.com>: host mx.example.com[192.0.2.1] said: 552-5.3.4 Your message exceeded Google's message size limits. Please visit 552-5.3.4  https://support.google.com/mail/?p=MaxSizeError to view our size 552 5.3.4 guidelines. - gsmtp (in reply to end of DATA command)\n"),
+    ('blocked', "<a@outlook.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Unfortunately, messages from [192.0.2.1] weren't sent. Please contact your Internet service provider since part of their network is on our block list (S3150). You can also refer your provider to http://mail.live.com/mail/troubleshooting.aspx#errors. (in reply to RCPT TO command)\n"),
+    ('userunknown', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient a@example.com not found by SMTP address lookup (in reply to RCPT TO command)\n'),
+    ('mailboxfull', "Remote Server returned '554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded'\n"),
+    ('blocked', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. (in reply to RCPT TO command)\n'),
+    ('blocked', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.606 Access denied, banned sending IP [192.0.2.1]. To request removal from this list please visit https://sender.office.com/ (in reply to RCPT TO command)\n'),
+    ('policyviolation', '<a@yahoo.com>: host mx.example.com[192.0.2.1] said: 554 5.7.9 Message not accepted for policy reasons.  See https://senders.yahooinc.com/error-codes (in reply to end of DATA command)\n'),
+    ('userunknown', '<a@yahoo.com>: host mx.example.com[192.0.2.1] said: 552 1 Requested mail action aborted, mailbox not found (in reply to RCPT TO command)\n'),
+    ('userunknown', "554 delivery error: dd This user doesn't have a yahoo.com account (a@yahoo.com) [0] - mta1234.mail.bf1.yahoo.com\n"),
+    ('suspend', '554 delivery error: dd Sorry your message to a@yahoo.com cannot be delivered. This mailbox is disabled (554.30). - mta1234.mail.bf1.yahoo.com\n'),
+    ('suspend', '<a@icloud.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <a@icloud.com>: inactive email address (in reply to RCPT TO command)\n'),
+    ('hostunknown', '  a@nonexistent.example\n    Unrouteable address\n'),
+    ('mailboxfull', '  a@example.org\n    host mx.example.org [192.0.2.1]\n    SMTP error from remote mail server after RCPT TO:<a@example.org>:\n    552 5.2.2 Mailbox quota exceeded\n'),
+    ('userunknown', '<a@example.jp>:\nSorry, no mailbox here by that name. (#5.1.1)\n'),
+    ('userunknown', '<a@docomo.ne.jp>: host mx.example.com[192.0.2.1] said: 550 Unknown user a@docomo.ne.jp (in reply to RCPT TO command)\n'),
+    ('blocked', '<a@example.com>: host mx.example.com[192.0.2.1] said: 554 Blocked - see https://ipcheck.proofpoint.com/?ip=192.0.2.1 (in reply to RCPT TO command)\n'),
+    ('userunknown', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 Invalid Recipient - https://community.mimecast.com/docs/DOC-1369#550 (in reply to RCPT TO command)\n'),
+    ('authfailure', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 SPF check failed (in reply to MAIL FROM command)\n'),
+    ('networkerror', '<a@example.jp>: Host or domain name not found. Name service error for name=example.jp type=MX: Host not found, try again\n'),
+    ('emailtoolarge', '<a@example.jp>: message size 30000000 exceeds size limit 20480000 of server mx.example.jp[192.0.2.1]\n'),
+    ('expired', '<a@example.jp>: connect to mx.example.jp[192.0.2.1]:25: Connection timed out\n'),
+    ('ratelimited', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 421-4.7.28 [192.0.2.1] Our system has detected an unusual rate of 421-4.7.28 unsolicited mail originating from your IP address. To protect our 421-4.7.28 users from spam, mail sent from your IP address has been temporarily 421 4.7.28 rate limited. - gsmtp (in reply to end of DATA command)\n'),
+    ('suspend', '<a@example.jp>: host mx.example.jp said: 550 5.2.1 <a@example.jp>: Recipient address rejected: Account disabled (in reply to RCPT TO command)\n'),
+    ('userunknown', "Delivery has failed to these recipients or groups:\n\ntaro@example.co.jp\nThe e-mail address you entered couldn't be found. Please check the recipient's e-mail address and try to resend the message. If the problem continues, please contact your helpdesk.\n\nDiagnostic information for administrators:\n\nGenerating server: ex.example.co.jp\n\ntaro@example.co.jp\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n"),
+    ('userunknown', 'This is an automatically generated Delivery Status Notification.\n\nDelivery to the following recipients failed.\n\n       taro@example.jp\n\n550 5.1.1 User unknown\n'),
+    ('mailboxfull', "Message delivery to 'a@example.com' failed. ... Mailbox is full\n"),
+    ('userunknown', 'このメールは、メールサーバーにより自動的に送信されています。\n\n以下の宛先へのメールは配信できませんでした。\n\n宛先: hanako@example.ne.jp\n理由: 550 5.1.1 <hanako@example.ne.jp>... User unknown\n'),
+    ('systemerror', '<a@example.jp>: mail for example.jp loops back to myself\n'),
+    ('filtered', '<a@ezweb.ne.jp>: host lsean.ezweb.ne.jp[192.0.2.1] said: 550 : User unknown (in reply to end of DATA command)\n'),
+    ('rejected', '<a@example.com>: host mx.example.com[192.0.2.1] said: 553 5.1.8 <taro@nonexistent.example>... Domain of sender address taro@nonexistent.example does not exist (in reply to MAIL FROM command)\n'),
+    ('norelaying', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Unable to relay for a@example.com (in reply to RCPT TO command)\n'),
+    ('requireptr', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1] (in reply to RCPT TO command)\n'),
+]
+
+
+@pytest.mark.parametrize("reason, text", PROVIDER_ANSWERS)
+def test_provider_answer(reason, text):
+    report = analyze_bounce(text)
+    assert report.results and report.results[0].reason == reason
