@@ -67,7 +67,8 @@ def read_document(data: bytes) -> Document:
         data = data[:MAX_INPUT_BYTES]
         doc.truncated = True
     raw = mime.normalize_newlines(data.decode("latin-1"))
-    if mime.looks_like_message(raw):
+    # A pasted delivery report ("Final-Recipient: ...") has field lines like headers.
+    if mime.looks_like_message(raw) and not _INLINE_DSN_START.match(raw.lstrip("\n")):
         root = _bounce_root(mime.parse_message(raw.lstrip("\n"), doc.state), doc.state)
         doc.headers = root.headers
         _gather(root, doc)

@@ -28,7 +28,8 @@ from functools import lru_cache
 
 from checker.bounce.codes import reply_hint, reply_reason, status_hint, status_reason
 from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, NOTICE_PHRASES, PHRASE_TABLE,
-                                    RECIPIENT_ADDRESS_PHRASES, TEMPORARY_LOOKUP_PHRASES)
+                                    RECIPIENT_ADDRESS_PHRASES, SENDING_HOST_PHRASES,
+                                    TEMPORARY_LOOKUP_PHRASES)
 from checker.bounce.providers import carrier_unknown_user, provider_reason
 
 _SPACES = re.compile(r"\s+")
@@ -57,7 +58,8 @@ _VAGUE_CODE_REASONS = frozenset({"userunknown", "systemerror", "networkerror", "
 _WORDS_FIRST = frozenset({"notaccept", "hostunknown"})
 # Wording that explains a refusal of MAIL FROM better than "the sender was rejected".
 _BEATS_SENDER_REFUSAL = ("securityerror", "policyviolation", "systemerror", "authfailure",
-                         "norelaying", "ratelimited", "requireptr", "systemfull")
+                         "norelaying", "ratelimited", "requireptr", "systemfull", "syntaxerror",
+                         "failedstarttls")
 # "User unknown" wording that sits beside these reasons' wording is about them instead.
 _BEATS_UNKNOWN_USER = ("norelaying", "blocked", "mailboxfull", "hasmoved", "rejected", "notaccept",
                        "ratelimited", "hostunknown", "filtered")
@@ -126,7 +128,7 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
                 return reason
         elif reason == "rejected" and evidence.command == "MAIL":
             # Refused in answer to MAIL FROM: about the sender, unless the words say otherwise.
-            if not any(says(other, said) for other in _BEATS_SENDER_REFUSAL):
+            if not any(says(other, said) for other in _BEATS_SENDER_REFUSAL) and not _names_sending_host(said):
                 return reason
         elif ((coded == reason and reason not in _WORDS_FIRST) or reply_reason(evidence.replycode) == reason
               or says(reason, said)):
@@ -134,6 +136,12 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
         elif reason in NOTICE_PHRASES and _notice_says(reason, evidence.context):
             return reason
     return ""
+
+
+def _names_sending_host(said: str) -> bool:
+    """The refusal is about the sending IP or host ("Client host [192.0.2.1] blocked"), not
+    the sender's address, though it came in answer to MAIL FROM."""
+    return any(phrase in said for phrase in SENDING_HOST_PHRASES)
 
 
 def _notice_says(reason: str, context: str) -> bool:

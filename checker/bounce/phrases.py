@@ -79,7 +79,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "spf setting", "per its spf", "per it's spf", "dmarc verification", "pass dmarc",
     )),
     ("badreputation", (
-        "reputation", "bad sender ip", "ip address has a poor", "sending ip is",
+        "reputation of", "reputation problem", "sender reputation", "domain reputation", "bad sender ip", "ip address has a poor", "sending ip is",
         "low reputation", "poor reputation", "ip reputation", "due to reputation", "user complaints",
     )),
     ("ratelimited", (
@@ -223,6 +223,13 @@ NOTICE_PHRASES: dict[str, tuple[str, ...]] = {
     "suspend": ("account is disabled", "account has been disabled", "account is suspended",
                 "account has been suspended", "利用停止"),
 }
+
+# Wording that puts the blame on the sending IP address or host: a block, even when the
+# server says it in answer to MAIL FROM (where a refusal is otherwise about the sender).
+SENDING_HOST_PHRASES: tuple[str, ...] = (
+    "client host", "your ip", "the ip you're using", "sending ip", "banned sending ip",
+    "dnsbl-lookup", "blocked - see", "ipcheck.proofpoint", "from this ip",
+)
 
 # A failed lookup the sending server will retry: a network problem, not a missing domain.
 # (Gmail reports its "DNS Error: ..." lookups with the temporary status 4.0.0.)

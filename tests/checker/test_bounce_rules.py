@@ -107,7 +107,8 @@ def test_au_convention_applies_only_to_au_recipients():
 
 
 # Answers big providers and common servers give, each in a Postfix-style report line
-# ("<addr>: host ... said: ANSWER (in reply to X command)") or as the server prints it.
+# ("<addr>: host ... said: ANSWER (in reply to X command)") or as the server prints it;
+# then delivery reports pasted alone, single lines, re-wrapped and quoted pastes, Japanese.
 PROVIDER_ANSWERS = [
     ('userunknown', "<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.1.1 The email account that you tried to reach does not exist. Please try 550-5.1.1 double-checking the recipient's email address for typos or 550-5.1.1 unnecessary spaces. Learn more at 550 5.1.1  https://support.google.com/mail/?p=NoSuchUser x1si - gsmtp (in reply to RCPT TO command)\n"),
     ('mailboxfull', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 452-4.2.2 The email account that you tried to reach is over quota. Please direct 452-4.2.2 the recipient to 452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp x1si - gsmtp (in reply to RCPT TO command)\n'),
@@ -147,6 +148,40 @@ PROVIDER_ANSWERS = [
     ('rejected', '<a@example.com>: host mx.example.com[192.0.2.1] said: 553 5.1.8 <taro@nonexistent.example>... Domain of sender address taro@nonexistent.example does not exist (in reply to MAIL FROM command)\n'),
     ('norelaying', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Unable to relay for a@example.com (in reply to RCPT TO command)\n'),
     ('requireptr', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1] (in reply to RCPT TO command)\n'),
+    ('securityerror', "Delivery has failed to these recipients or groups:\n\na@example.com\nYour message couldn't be delivered.\n\nDiagnostic information for administrators:\n\nGenerating server: EX01.example.local\n\na@example.com\nRemote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'\n"),
+    ('authfailure', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.509 Access denied, sending domain EXAMPLE.NET does not pass DMARC verification and has a DMARC policy of reject. (in reply to end of DATA command)\n'),
+    ('blocked', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1 (in reply to RCPT TO command)\n'),
+    ('badreputation', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 [192.0.2.1] Gmail has detected that this message is likely 550-5.7.1 suspicious due to the very low reputation of the sending domain. - gsmtp (in reply to end of DATA command)\n'),
+    ('authfailure', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 421-4.7.0 [192.0.2.1] This message does not have authentication information or fails to 421-4.7.0 pass authentication checks. - gsmtp (in reply to end of DATA command)\n'),
+    ('mailboxfull', '<a@icloud.com>: host mx.example.com[192.0.2.1] said: 552 5.2.2 <a@icloud.com>: user is over quota (in reply to RCPT TO command)\n'),
+    ('blocked', '<a@icloud.com>: host mx.example.com[192.0.2.1] said: 550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.1 (in reply to MAIL FROM command)\n'),
+    ('policyviolation', '<a@icloud.com>: host mx.example.com[192.0.2.1] said: 554 5.7.1 [CS01] Message rejected due to local policy. Please visit https://support.apple.com/en-us/HT204137 (in reply to end of DATA command)\n'),
+    ('blocked', '<a@example.com>: host mx.example.com[192.0.2.1] said: 554 Service unavailable; Client host [192.0.2.1] blocked using Barracuda Reputation; http://www.barracudanetworks.com/reputation/?pr=1&ip=192.0.2.1 (in reply to RCPT TO command)\n'),
+    ('rejected', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 Verification failed for <taro@nonexistent.example> (in reply to MAIL FROM command)\n'),
+    ('userunknown', 'Reporting-MTA: dns; mx.example.jp\n\nFinal-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown in virtual mailbox table\n'),
+    ('mailboxfull', 'Final-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.2.2\n'),
+    ('expired', 'Final-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 4.4.7\nDiagnostic-Code: smtp; 421 4.4.7 Message expired\n'),
+    ('hostunknown', 'Final-Recipient: rfc822; a@nonexistent.example\nAction: failed\nStatus: 5.1.2\n'),
+    ('userunknown', '550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown\n'),
+    ('userunknown', 'Returned mail: User unknown\n'),
+    ('mailboxfull', 'Undelivered Mail Returned to Sender\n<taro@example.jp>: Mailbox full\n'),
+    ('hostunknown', 'Returned mail: Host unknown (Name server: example.invalid: host not found)\n'),
+    ('mailboxfull', '> 552 5.2.2 <taro@example.jp>... Mailbox full\n> (in reply to RCPT TO command)\n'),
+    ('userunknown', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1\n<taro@example.jp>: Recipient address rejected: User unknown in local\nrecipient table (in reply to RCPT TO command)\n'),
+    ('emailtoolarge', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 552 5.3.4 Message size exceeds fixed limit (in reply to end of DATA command)\n'),
+    ('suspend', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.2.1 Mailbox disabled, not accepting messages (in reply to RCPT TO command)\n'),
+    ('hasmoved', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 551 5.1.6 User has moved; please try <taro@example.com> (in reply to RCPT TO command)\n'),
+    ('mailboxfull', '宛先 taro@example.jp のメールボックスが容量オーバーのため配信できませんでした。\n'),
+    ('userunknown', 'taro@example.jp 宛のメールは、宛先のアドレスが存在しないため配信できませんでした。\n'),
+    ('filtered', '<keitai@docomo.ne.jp>: host mfsmax.docomo.ne.jp[203.0.113.1] said: 550 Unknown user keitai@docomo.ne.jp (in reply to end of DATA command)\n'),
+    ('userunknown', '<keitai@i.softbank.jp>: host mx.i.softbank.jp[203.0.113.2] said: 550 5.1.1 <keitai@i.softbank.jp>... User Unknown (in reply to RCPT TO command)\n'),
+    ('norelaying', '<taro@example.org>: host mx.example.net[192.0.2.1] said: 554 5.7.1 <taro@example.org>: Relay access denied (in reply to RCPT TO command)\n'),
+    ('systemerror', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 451 4.3.0 Error: queue file write error (in reply to end of DATA command)\n'),
+    ('networkerror', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 554 5.4.6 Hop count exceeded - possible mail loop (in reply to end of DATA command)\n'),
+    ('syntaxerror', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 501 5.5.4 Syntax error in parameters or arguments (in reply to MAIL FROM command)\n'),
+    ('failedstarttls', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 530 5.7.0 Must issue a STARTTLS command first (in reply to MAIL FROM command)\n'),
+    ('notaccept', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 556 5.1.10 Recipient address has null MX (in reply to RCPT TO command)\n'),
+    ('virusdetected', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 554 5.7.0 Virus found: Win.Trojan.Agent (in reply to end of DATA command)\n'),
 ]
 
 
