@@ -173,7 +173,11 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "mime structure",
     )),
     ("policyviolation", (
-        "policy", "not permitted", "prohibited", "violat", "network not allowed", "content presents a potential",
+        "policy violation", "policy reasons", "local policy", "policy restriction", "security polic",
+        "due to policy", "by policy", "our policy", "organization policy", "organizational polic",
+        "policy rule", "policy of", "policy for", "content policy", "sending policy", "policy (",
+        "policy rejection", "policy block", "spoofing policy", "policy:",
+        "not permitted", "prohibited", "violat", "network not allowed", "content presents a potential",
         "header error", "members-only list", "closed mailing list",
     )),
     ("syntaxerror", (
