@@ -236,7 +236,8 @@ def _kind(results: list[RecipientResult]) -> str:
 
 _BOUNCE_SUBJECT_WORDS = ("undeliver", "undelivered", "returned mail", "delivery status notification",
                          "delivery failure", "failure notice", "mail delivery failed", "delivery failed",
-                         "could not be delivered", "not delivered", "mail system error", "エラー", "不達")
+                         "could not be delivered", "not delivered", "mail system error", "エラー", "不達",
+                         "配信不能", "配信できません")
 
 
 def _looks_like_bounce(doc: Document, subject: str) -> bool:

@@ -31,6 +31,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "inbox is full", "full mailbox", "exceeded its quota", "not enough storage",
         "would exceed mailbox quota", "mailbox has exceeded", "recipient's mailbox is full",
         "out of storage", "容量がいっぱい", "容量を超え", "容量オーバー", "容量不足",
+        "容量が不足", "容量が上限", "容量の上限",
         "メールボックスがいっぱい", "満杯", "quota",
     )),
     ("systemfull", (
@@ -123,6 +124,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "domain name not found", "invalid domain", "domain is not",
         "unresolvable address", "mail for domain", "bad destination system",
         "ドメインが見つかりません", "ドメインが存在しません", "ドメイン名が見つかりません",
+        "ホストが見つかりません", "ホスト名が見つかりません",
         "no route to host", "domain isn't in my list", "domain is not hosted",
         "not our customer", "we do not accept mail for", "domain does not exist",
         # Gmail: "DNS Error: ... DNS type 'mx' lookup of example.jp responded with code NXDOMAIN".

@@ -182,6 +182,13 @@ PROVIDER_ANSWERS = [
     ('failedstarttls', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 530 5.7.0 Must issue a STARTTLS command first (in reply to MAIL FROM command)\n'),
     ('notaccept', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 556 5.1.10 Recipient address has null MX (in reply to RCPT TO command)\n'),
     ('virusdetected', '<taro@example.jp>: host mx.example.jp[192.0.2.1] said: 554 5.7.0 Virus found: Win.Trojan.Agent (in reply to end of DATA command)\n'),
+    ('mailboxfull', 'メールボックスの容量が上限に達しているため、hanako@example.jp 宛のメールを配信できませんでした。\n'),
+    ('hostunknown', 'ホストが見つかりません: example.invalid\n'),
+    ('userunknown', '次の受信者またはグループへの配信に失敗しました:\n\nhanako@example.co.jp\n宛先のメール アドレスが見つかりませんでした。アドレスを確認してください。\n'),
+    ('spamdetected', 'メッセージは迷惑メールと判定されたため拒否されました。\n'),
+    ('policyviolation', '550 5.7.1 Policy rejection on the target address\n'),
+    ('policyviolation', '550 Rejected by header based Anti-Spoofing policy: taro@example.jp\n'),
+    ('userunknown', 'See our Privacy Policy. 550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown\n'),
 ]
 
 
