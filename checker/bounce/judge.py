@@ -176,6 +176,8 @@ def _is_filtered(evidence: Evidence, said: str, coded: str) -> bool:
     carrier = _carrier_meaning(evidence, said)
     if carrier:
         return carrier == "filtered"
+    if says("spamdetected", said) or says("virusdetected", said):
+        return False  # "rejected as spam by content filter": the server's spam filter
     if coded == "filtered":
         return says("filtered", said) or says("userunknown", said)
     if evidence.command in ("RCPT", "MAIL") or _about_the_address(said) or (
