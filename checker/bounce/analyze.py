@@ -69,7 +69,14 @@ def _failure_results(doc: Document, general: str, excluded: set[str]) -> list[Re
         return [_from_dsn(r, by_address, general) for r in dsn_recipients]
     if findings:
         return [_from_text(f, general, complete=not doc.is_fragment) for f in findings]
-    return _without_recipient(doc, general, _looks_like_bounce(doc, subject=general.split("\n", 1)[0]))
+    return _without_recipient(doc, general, _looks_like_bounce(doc, subject=_opening(doc, general)))
+
+
+def _opening(doc: Document, general: str) -> str:
+    """What shows a bounce at a glance: the subject, or for a paste its first lines."""
+    if doc.is_fragment:
+        return " ".join(doc.human_text[:400].split())
+    return general.split("\n", 1)[0]
 
 
 def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> RecipientResult:
@@ -147,7 +154,8 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
     recipient = _original_recipient(doc)
     if not (status or replycode or phrase_reason(general)):
         # A bounce that gives no reason at all.
-        return [_result(recipient, Evidence(general=general), "failed", "", reason="undefined")]
+        action = "delayed" if _mentions_delay(text) else "failed"
+        return [_result(recipient, Evidence(general=general), action, "", reason="undefined")]
     evidence = Evidence(diagnostic=text[:1000], context=text, general=general, status=status,
                         replycode=replycode, command=freetext.find_command(general),
                         complete=not doc.is_fragment)
@@ -237,7 +245,8 @@ def _kind(results: list[RecipientResult]) -> str:
 _BOUNCE_SUBJECT_WORDS = ("undeliver", "undelivered", "returned mail", "delivery status notification",
                          "delivery failure", "failure notice", "mail delivery failed", "delivery failed",
                          "could not be delivered", "not delivered", "mail system error", "エラー", "不達",
-                         "配信不能", "配信できません")
+                         "配信不能", "配信できません", "delivery has failed", "could not send message",
+                         "unable to deliver", "wasn't able to deliver", "permanent fatal error")
 
 
 def _looks_like_bounce(doc: Document, subject: str) -> bool:

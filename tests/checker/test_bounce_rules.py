@@ -196,3 +196,20 @@ PROVIDER_ANSWERS = [
 def test_provider_answer(reason, text):
     report = analyze_bounce(text)
     assert report.results and report.results[0].reason == reason
+
+
+@pytest.mark.parametrize("subject", [
+    "Returned mail: see transcript for details", "Mail delivery failed: returning message to sender",
+    "Undeliverable: hello", "Delivery Status Notification (Failure)", "配信不能: お見積もり"])
+def test_a_pasted_subject_alone_is_a_bounce_without_a_reason(subject):
+    report = analyze_bounce(subject)
+    assert report.kind == "bounce" and [r.reason for r in report.results] == ["undefined"]
+
+
+def test_a_delay_warning_subject_alone_is_a_delay():
+    report = analyze_bounce("Warning: could not send message for past 4 hours")
+    assert report.kind == "delayed" and report.results[0].action == "delayed"
+
+
+def test_ordinary_text_is_not_a_bounce():
+    assert analyze_bounce("Meeting tomorrow at 10, see you there").kind == "not-bounce"
