@@ -76,9 +76,16 @@ STATUS_HINTS: dict[str, str] = {
     "5.1": "syntaxerror",
     "5.2": "syntaxerror",
     "7.0": "securityerror",
-    "7.1": "securityerror",
+    "7.1": "blocked",
     "7.2": "blocked",
     "7.9": "securityerror",
+}
+
+
+# Generic codes whose leaning depends on the answer's words: "5.7.1 ... Access denied" is
+# the receiving site's authorization rules (sendmail's access map), not a block of the IP.
+STATUS_WORDING: dict[str, tuple[tuple[str, str], ...]] = {
+    "7.1": (("access denied", "securityerror"),),
 }
 
 
@@ -117,6 +124,11 @@ def status_reason(status: str) -> str:
     return STATUS_REASONS.get(_detail(status), "")
 
 
-def status_hint(status: str) -> str:
-    """A reason a generic status code leans to, used only when nothing else decides."""
-    return STATUS_HINTS.get(_detail(status), "")
+def status_hint(status: str, said: str = "") -> str:
+    """A reason a generic status code leans to, used only when nothing else decides; `said`
+    (the answer, lower case) may sharpen it."""
+    detail = _detail(status)
+    for words, reason in STATUS_WORDING.get(detail, ()):
+        if words in said:
+            return reason
+    return STATUS_HINTS.get(detail, "")

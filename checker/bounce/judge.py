@@ -219,7 +219,7 @@ def _second_pass(evidence: Evidence, said: str, coded: str) -> str:
         return "contenterror"
     if evidence.diagnostic_type in ("x-unix", "x-postfix"):
         return "mailererror"
-    hinted = status_hint(evidence.status)
+    hinted = status_hint(evidence.status, said)
     if hinted:
         return hinted
     if subject == "7.":
