@@ -73,6 +73,7 @@ STATUS_HINTS: dict[str, str] = {
     "1.0": "userunknown",
     "3.0": "systemerror",
     "4.3": "networkerror",
+    "4.5": "ratelimited",
     "5.1": "syntaxerror",
     "5.2": "syntaxerror",
     "7.0": "securityerror",
