@@ -128,7 +128,8 @@ def _first_pass(evidence: Evidence, said: str, coded: str) -> str:
                 return reason
         elif reason == "rejected" and evidence.command == "MAIL":
             # Refused in answer to MAIL FROM: about the sender, unless the words say otherwise.
-            if not any(says(other, said) for other in _BEATS_SENDER_REFUSAL) and not _names_sending_host(said):
+            if not (any(says(other, said) for other in _BEATS_SENDER_REFUSAL)
+                    or _names_sending_host(said)):
                 return reason
         elif ((coded == reason and reason not in _WORDS_FIRST) or reply_reason(evidence.replycode) == reason
               or says(reason, said)):
@@ -162,8 +163,8 @@ def _is_unknown_user(evidence: Evidence, said: str, coded: str) -> bool:
         return False  # "domain does not exist" is about the domain
     if says("mailererror", said):
         return False  # a local delivery program's own complaint ("Command output: ...")
-    # Said to RCPT TO, with an address status (x.1.x), or quoting the address at a stage the
-    # bounce does not name: about the address.
+    # Said to RCPT TO, with an address status (x.1.x), or in a paste by a local agent (no
+    # reply code): about the address.
     if evidence.command == "RCPT" or evidence.status[2:4] == "1." or (
             not evidence.command and _local_words(evidence)):
         return says("userunknown", said)
