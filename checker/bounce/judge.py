@@ -27,9 +27,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from checker.bounce.codes import reply_hint, reply_reason, status_hint, status_reason
-from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, NOTICE_PHRASES, PHRASE_TABLE,
-                                    RECIPIENT_ADDRESS_PHRASES, SENDING_HOST_PHRASES,
-                                    TEMPORARY_LOOKUP_PHRASES)
+from checker.bounce.phrases import (GENERIC_FAILURE_PHRASES, NOTICE_PHRASES, PERMANENT_FAILURE_PHRASES,
+                                    PHRASE_TABLE, RECIPIENT_ADDRESS_PHRASES, RETRIED_LOOKUP_PHRASES,
+                                    SENDING_HOST_PHRASES, TEMPORARY_LOOKUP_PHRASES)
 from checker.bounce.providers import carrier_unknown_user, provider_reason
 
 _SPACES = re.compile(r"\s+")
@@ -112,10 +112,19 @@ def judge(evidence: Evidence) -> str:
     if not reason and evidence.diagnostic_type in ("", "smtp", "x-postfix"):
         reason = _first_pass(evidence, said, coded)
     reason = reason or _second_pass(evidence, said, coded) or _last_resort(evidence)
-    if reason == "hostunknown" and ("4" in (evidence.status[:1], evidence.replycode[:1])
-                                    or any(phrase in said for phrase in TEMPORARY_LOOKUP_PHRASES)):
+    if reason == "hostunknown" and _lookup_will_be_retried(evidence, said):
         return "networkerror"  # a temporary lookup failure, not a domain that does not exist
     return reason
+
+
+def _lookup_will_be_retried(evidence: Evidence, said: str) -> bool:
+    if "4" in (evidence.status[:1], evidence.replycode[:1]) or any(
+            phrase in said for phrase in TEMPORARY_LOOKUP_PHRASES):
+        return True
+    notice = evidence.general[:MAX_JUDGED_CHARS].lower()
+    if evidence.status[:1] == "5" or any(phrase in notice for phrase in PERMANENT_FAILURE_PHRASES):
+        return False
+    return any(phrase in said for phrase in RETRIED_LOOKUP_PHRASES)
 
 
 def _first_pass(evidence: Evidence, said: str, coded: str) -> str:

@@ -89,7 +89,7 @@ PHRASES: tuple[tuple[str, tuple[str, ...]], ...] = (
         "exceeded the rate", "sending rate", "throttl", "connection limit", "slow down",
         "exceeded the limit", "maximum number of",
         "receiving mail at a rate", "frequency limited",
-        "too many recipients", "too quickly",
+        "too many recipients", "too quickly", "too much mail from",
     )),
     ("spamdetected", (
         "as spam", "spam detected", "is spam", "likely spam", "spam message", "spam content",
@@ -238,8 +238,13 @@ SENDING_HOST_PHRASES: tuple[str, ...] = (
 )
 
 # A failed lookup the sending server will retry: a network problem, not a missing domain.
-# (Gmail reports its "DNS Error: ..." lookups with the temporary status 4.0.0.)
-TEMPORARY_LOOKUP_PHRASES: tuple[str, ...] = ("not found, try again", "dns error:")
+TEMPORARY_LOOKUP_PHRASES: tuple[str, ...] = ("not found, try again",)
+# Gmail reports its "DNS Error: ..." lookups with the temporary status 4.0.0, unless its
+# notice says the failure is permanent.
+RETRIED_LOOKUP_PHRASES: tuple[str, ...] = ("dns error:",)
+PERMANENT_FAILURE_PHRASES: tuple[str, ...] = (
+    "failed permanently", "permanent failure", "permanent error", "permanent fatal error",
+)
 
 GENERIC_FAILURE_PHRASES: tuple[str, ...] = ("service unavailable", "transaction failed")
 
