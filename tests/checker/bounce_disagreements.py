@@ -29,7 +29,7 @@ DISAGREEMENTS: dict[tuple[str, str], tuple[str, str]] = {
     ("bsd/lhost-yahoo-13.eml", "reason"): (
         "expired", "'Unable to deliver message after multiple retries, giving up.' is a retry time-out."),
     ("bsd/rfc3464-01.eml", "reason"): (
-        "userunknown", "The message says '550 5.1.1 <addr>... User Unknown'; the label (mailboxfull) contradicts it."),
+        "userunknown", "The delivery report says '550 5.1.1 <addr>... User Unknown' for this recipient; the label follows the notice's 'Not enough disk space', written about another one (<nekochan>)."),
     ("bsd/rfc3464-35.eml", "reason"): (
         "userunknown", "''addr' is not a registered gateway user' reads as an unknown recipient."),
     ("bsd/rfc3834-06.eml", "recipient"): (
