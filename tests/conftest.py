@@ -107,3 +107,18 @@ def requests_leaving(request_log: list[str], allowed_prefixes: tuple[str, ...]) 
     """The requests that went anywhere but the allowed origins (data: and blob: are local)."""
     local = allowed_prefixes + ("data:", "blob:", "about:")
     return [url for url in request_log if not url.startswith(local)]
+
+
+def _hypothesis_profiles() -> None:
+    """On CI the property tests replay the same examples each run, so a red build is
+    reproducible; on a developer's machine they keep exploring new ones."""
+    import os
+
+    from hypothesis import settings
+
+    settings.register_profile("ci", derandomize=True, print_blob=True)
+    if os.environ.get("CI"):
+        settings.load_profile("ci")
+
+
+_hypothesis_profiles()
