@@ -153,9 +153,10 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
         return []
     recipient = _original_recipient(doc)
     if not (status or replycode or phrase_reason(general)):
-        # A bounce that gives no reason at all.
-        action = "delayed" if _mentions_delay(text) else "failed"
-        return [_result(recipient, Evidence(general=general), action, "", reason="undefined")]
+        # A bounce that gives no reason at all; a delay warning is still a delay.
+        delayed = _mentions_delay(text)
+        return [_result(recipient, Evidence(general=general), "delayed" if delayed else "failed", "",
+                        reason="expired" if delayed else "undefined")]
     evidence = Evidence(diagnostic=text[:1000], context=text, general=general, status=status,
                         replycode=replycode, command=freetext.find_command(general),
                         complete=not doc.is_fragment)
@@ -307,4 +308,7 @@ def _notices(doc: Document, results: list[RecipientResult]) -> list[str]:
         notices.append("base64 で符号化された部分が壊れていたため、一部を読めませんでした。")
     if not results:
         notices.append("配送の失敗を示す内容（宛先アドレスやエラーの理由）が見つかりませんでした。")
+    elif doc.is_fragment and all(result.reason in ("undefined", "onhold") for result in results):
+        notices.append("貼り付けられた部分だけでは原因を特定できませんでした。エラーメールの本文全体"
+                       "（できればソース）を貼り付けると、詳しく調べられます。")
     return notices

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import codecs
 import quopri
 import re
 from dataclasses import dataclass, field
@@ -241,6 +242,11 @@ def decode_body(part: Part, body: str, state: ReadState) -> str:
     return decode_bytes(data, part.params.get("charset", ""), state)
 
 
+# Python codecs that no mail charset names: a message that claims one gets a guess instead.
+_PYTHON_ONLY_CODECS = frozenset({"idna", "punycode", "undefined", "unicode-escape",
+                                 "raw-unicode-escape", "mbcs", "oem"})
+
+
 def decode_bytes(data: bytes, charset: str, state: ReadState | None = None) -> str:
     """Decode with the declared charset, falling back to a guess; never raises."""
     label = charset.strip().strip('"').lower()
@@ -249,13 +255,15 @@ def decode_bytes(data: bytes, charset: str, state: ReadState | None = None) -> s
         codec = ""  # mislabelled 8-bit text: guess instead
     if codec:
         try:
+            if codecs.lookup(codec).name in _PYTHON_ONLY_CODECS:
+                raise LookupError(codec)
             return normalize_newlines(data.decode(codec, errors="replace"))
-        # Some codec names are not charsets: "idna" and "undefined" raise UnicodeError
-        # whatever the error handler, "punycode" ignores it.
+        # "undefined" raises UnicodeError whatever the error handler.
         except (LookupError, UnicodeError):
             if state is not None:
                 state.unknown_charsets.add(label)
     return normalize_newlines(guess_decode(data))
+
 
 
 def guess_decode(data: bytes) -> str:

@@ -31,6 +31,18 @@ def test_broken_mime_still_finds_the_failure():
     assert analyze_bounce(data).results[0].recipient == "taro@example.jp"
 
 
+@pytest.mark.parametrize("charset", ["unicode_escape", "raw_unicode_escape", "punycode", "idna"])
+def test_python_only_codec_names_are_unknown_charsets(charset):
+    # Decoding with these would turn "\\(" into an escape or punycode into other letters.
+    data = (f"From: MAILER-DAEMON@example.jp\nSubject: Undeliverable\n"
+            f"Content-Type: text/plain; charset={charset}\n\n"
+            "<taro@example.jp>: 550 5.1.1 \\(User unknown\n").encode()
+    report = analyze_bounce(data)
+    assert report.results[0].reason == "userunknown"
+    assert "\\(User unknown" in report.results[0].diagnostic
+    assert any(charset in notice for notice in report.notices)
+
+
 def test_invalid_base64_is_survived_and_said():
     data = (b"From: MAILER-DAEMON@example.jp\nSubject: Undeliverable\nContent-Type: text/plain\n"
             b"Content-Transfer-Encoding: base64\n\n!!!not*base64@@@===\x80\x81 ab=c\n")

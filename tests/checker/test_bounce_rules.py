@@ -221,11 +221,14 @@ def test_provider_answer(reason, text):
 def test_a_pasted_subject_alone_is_a_bounce_without_a_reason(subject):
     report = analyze_bounce(subject)
     assert report.kind == "bounce" and [r.reason for r in report.results] == ["undefined"]
+    assert any("本文全体" in notice for notice in report.notices)
 
 
 def test_a_delay_warning_subject_alone_is_a_delay():
     report = analyze_bounce("Warning: could not send message for past 4 hours")
     assert report.kind == "delayed" and report.results[0].action == "delayed"
+    # Still queued and no cause given: the guide's section for delays answers it.
+    assert report.results[0].reason == "expired"
 
 
 def test_ordinary_text_is_not_a_bounce():
