@@ -14,14 +14,11 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
-import importlib.util
 import io
 import json
-import re
 import string
 import sys
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -49,16 +46,10 @@ ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from hooks.offline import is_offline_build  # noqa: E402  (needs the repo root on sys.path)
+from checker.bounce.reasons import REPORTABLE_REASONS  # noqa: E402  (needs the repo root on sys.path)
+from hooks.offline import is_offline_build  # noqa: E402
+from hooks.samples import find_samples  # noqa: E402  (the same reading of the headings)
 
-
-def _reportable_reasons() -> tuple[str, ...]:
-    # Read the engine's table on its own, so that the build check does not depend on the
-    # rest of the package importing cleanly.
-    spec = importlib.util.spec_from_file_location("_checker_reasons", PACKAGE_DIR / "bounce" / "reasons.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.REPORTABLE_REASONS
 
 
 # ---- MkDocs events ----
@@ -128,38 +119,20 @@ def render_widget(page_url: str, offline: bool, version: str) -> str:
 
 # ---- reasons and sections ----
 
-class _ReasonHeadings(HTMLParser):
-    """Collects (heading id, reasons) from the headings that carry data-reasons."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.sections: list[tuple[str, list[str]]] = []
-
-    def handle_starttag(self, tag, attrs):
-        if re.fullmatch(r"h[1-6]", tag):
-            found = dict(attrs)
-            if found.get("data-reasons") is not None:
-                self.sections.append((found.get("id") or "(no id)",
-                                      found["data-reasons"].split()))
-
-
 def check_reason_sections(html: str, page_name: str) -> None:
-    parser = _ReasonHeadings()
-    parser.feed(html)
     claimed: dict[str, list[str]] = {}
-    for section_id, reasons in parser.sections:
-        for reason in reasons:
-            claimed.setdefault(reason, []).append(section_id)
+    for section in find_samples(html).sections:
+        for reason in section.reasons:
+            claimed.setdefault(reason, []).append(section.id or "(no id)")
     problems = []
-    reportable = _reportable_reasons()
-    missing = [reason for reason in reportable if reason not in claimed]
+    missing = [reason for reason in REPORTABLE_REASONS if reason not in claimed]
     if missing:
         problems.append("no section answers: " + ", ".join(missing))
     for reason, section_ids in claimed.items():
         if len(section_ids) > 1:
             problems.append(f"reason {reason!r} is claimed by several sections: "
                             + ", ".join("#" + s for s in section_ids))
-    unknown = sorted(set(claimed) - set(reportable))
+    unknown = sorted(set(claimed) - set(REPORTABLE_REASONS))
     if unknown:
         problems.append("sections name reasons the engine never reports: " + ", ".join(unknown))
     if problems:
