@@ -170,8 +170,8 @@ def _record_digest(data: bytes) -> str:
 
 # ---- the embedded runtime for file:// ----
 
-# embed script name -> file name the worker's fetch shim serves it as. The worker loads
-# these itself with importScripts, off the page's main thread.
+# embed script name -> file name the worker's fetch shim serves it as. The page loads these
+# as classic scripts and hands their text to the worker, which unpacks it off the main thread.
 EMBEDDED = {
     "pyodide-js.js": "pyodide.js",
     "pyodide-asm-js.js": "pyodide.asm.js",

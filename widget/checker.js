@@ -34,6 +34,8 @@
     state: "idle",
     errorText: "",
     worker: null,
+    start: null,
+    retried: false,
     nextId: 1,
     waiting: new Map(),
     widgets: new Set(),
@@ -54,13 +56,24 @@
       setRuntimeState("error", ERROR_TEXT.offlineIncomplete);
       return;
     }
-    const started = fromFile
+    runtime.start = () => (fromFile
       ? startEmbeddedWorker(assetsUrl, embed, indexURL, wheelName)
-      : startHttpWorker(assetsUrl, indexURL, wheelName, version);
-    started.catch((error) => {
-      console.error(error);
-      setRuntimeState("error", ERROR_TEXT.boot);
-    });
+      : startHttpWorker(assetsUrl, indexURL, wheelName, version)).catch(bootFailed);
+    runtime.start();
+  }
+
+  // A boot now and then fails for passing reasons (seen about once in 25 cold boots from
+  // file://): one fresh worker before the reader is told; what they pasted stays in the field.
+  function bootFailed(error) {
+    console.error(error);
+    if (runtime.state === "loading" && !runtime.retried) {
+      runtime.retried = true;
+      if (runtime.worker) runtime.worker.terminate();
+      runtime.worker = null;
+      runtime.start();
+      return;
+    }
+    setRuntimeState("error", ERROR_TEXT.boot);
   }
 
   async function startHttpWorker(assetsUrl, indexURL, wheelName, version) {
@@ -71,18 +84,21 @@
   }
 
   // From file:// a page may load classic scripts but neither fetch() nor start a worker
-  // from a file URL: the worker's source comes as a script and runs from a blob: URL; the
-  // worker then loads the packed runtime scripts itself, off this thread.
+  // from a file URL, and (Chromium 156 on) a blob: worker may not importScripts() a file
+  // URL either. So this page loads the worker's source and the packed runtime as classic
+  // scripts and hands the packed text to a blob: worker, which unpacks it off this thread.
   async function startEmbeddedWorker(assetsUrl, embed, indexURL, wheelName) {
-    await loadClassicScript(new URL(embed.worker, assetsUrl).href);
+    const scripts = [embed.worker, ...embed.scripts];
+    await Promise.all(scripts.map((path) => loadClassicScript(new URL(path, assetsUrl).href)));
     const source = window.checkerWorkerSource;
+    const packed = window.checkerEmbedded;
     delete window.checkerWorkerSource;
+    delete window.checkerEmbedded;
     const blobUrl = URL.createObjectURL(new Blob([source], { type: "text/javascript" }));
     const RealWorker = workerConstructorForFiles();
     // Classic: Chromium runs no module worker from a blob: URL made on a file:// page.
     const worker = attachWorker(new RealWorker(blobUrl));
-    worker.postMessage({ type: "boot", mode: "embedded", indexURL, wheelName,
-      scripts: embed.scripts.map((path) => new URL(path, assetsUrl).href) });
+    worker.postMessage({ type: "boot", mode: "embedded", indexURL, wheelName, packed });
   }
 
   // The offline copy loads Material's iframe-worker shim, which replaces window.Worker on
@@ -111,10 +127,7 @@
   function attachWorker(worker) {
     runtime.worker = worker;
     worker.onmessage = (event) => onWorkerMessage(event.data);
-    worker.onerror = (event) => {
-      console.error(event.message || event);
-      setRuntimeState("error", ERROR_TEXT.boot);
-    };
+    worker.onerror = (event) => bootFailed(event.message || event);
     return worker;
   }
 
@@ -123,8 +136,7 @@
       performance.mark("checker-ready");
       setRuntimeState("ready");
     } else if (message.type === "boot-error") {
-      console.error(message.detail);
-      setRuntimeState("error", ERROR_TEXT.boot);
+      bootFailed(message.detail);
     } else if (message.type === "result") {
       const resolve = runtime.waiting.get(message.id);
       runtime.waiting.delete(message.id);

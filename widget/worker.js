@@ -4,9 +4,9 @@
  *  - over HTTP as a module worker loaded from its URL; it imports and fetches the runtime
  *    files like any page would (so the browser can cache them);
  *  - from file:// (where fetch() and URL workers are blocked, and a blob: worker can only be
- *    classic) the page starts it from a blob: URL; it loads the runtime from classic scripts
- *    holding gzip-compressed base64 text, and a small fetch shim serves those bytes to
- *    Pyodide under their usual file names.
+ *    classic) the page starts it from a blob: URL and hands it the runtime as gzip-compressed
+ *    base64 text, read from classic scripts; the worker unpacks it, and a small fetch shim
+ *    serves those bytes to Pyodide under their usual file names.
  */
 "use strict";
 
@@ -47,9 +47,7 @@ async function servedRuntime(message) {
 }
 
 async function embeddedRuntime(message) {
-  importScripts(...message.scripts);
-  const files = await unpackEmbedded(self.checkerEmbedded);
-  delete self.checkerEmbedded;
+  const files = await unpackEmbedded(message.packed);
   installFetchShim(files);
   // Pyodide refuses classic workers only because it would import() its other half; here
   // that half is evaluated below and handed over, so hide importScripts from its check.
