@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from checker.address import check_address  # noqa: E402
-from checker.address.domains import POPULAR_DOMAINS  # noqa: E402
+from checker.address import check_address
+from checker.address.domains import POPULAR_DOMAINS
 
 LOCAL_CHARACTERS = string.ascii_lowercase + string.digits + "._-+"
 

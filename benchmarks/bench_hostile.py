@@ -24,7 +24,6 @@ from hostile_inputs import HEAVY_MUTATIONS, MUTATIONS, corpus_messages, mutated 
 from node_runner import Run, bytes_case, missing_runtime, text_case  # noqa: E402
 from test_parity import ADDRESSES, HOSTILE_PASTES  # noqa: E402
 
-
 WARM_UP = "warm-up"
 
 

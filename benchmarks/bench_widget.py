@@ -30,7 +30,11 @@ sys.path[:0] = [str(REPO_ROOT / "tests"), str(REPO_ROOT / "tests" / "site")]
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, OFFLINE_ZIP, SHARED, _QuietHandler  # noqa: E402
 from widget_support import (  # noqa: E402
-    BOUNCE_INPUT, ROOT, build_instant_site, clear_outputs, paste, wait_until_ready,
+    BOUNCE_INPUT,
+    ROOT,
+    build_instant_site,
+    clear_outputs,
+    wait_until_ready,
 )
 
 CORPUS = SHARED / "corpus" / "bounces"

@@ -2,8 +2,8 @@
 
 Standard library only, so the same package runs in CPython and in Pyodide.
 """
-from checker.errors import UnreadableInput
 from checker.bounce import BounceReport, analyze_bounce
+from checker.errors import UnreadableInput
 
 __all__ = ["AddressReport", "BounceReport", "UnreadableInput", "analyze_bounce", "check_address"]
 

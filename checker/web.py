@@ -10,8 +10,7 @@ import json
 import re
 
 from checker.address import AddressReport, check_address
-from checker.bounce import BounceReport, analyze_bounce
-from checker.bounce import present
+from checker.bounce import BounceReport, analyze_bounce, present
 from checker.bounce.reasons import REPORTABLE_REASONS
 from checker.errors import UnreadableInput
 

@@ -50,8 +50,6 @@ from checker.bounce.reasons import REPORTABLE_REASONS  # noqa: E402  (needs the 
 from hooks.offline import is_offline_build  # noqa: E402
 from hooks.samples import find_samples  # noqa: E402  (the same reading of the headings)
 
-
-
 # ---- MkDocs events ----
 
 _dirty_build = False

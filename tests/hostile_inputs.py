@@ -9,8 +9,8 @@ from __future__ import annotations
 import base64
 import random
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 CORPUS_DIR = REPO_ROOT.parent / "shared" / "corpus" / "bounces" / "bsd"

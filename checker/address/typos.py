@@ -7,7 +7,13 @@ Real domains (`REAL_DOMAINS`) are never corrected.
 """
 from __future__ import annotations
 
-from checker.address.domains import ENDING_SWAPS, KNOWN_ENDINGS, POPULAR_DOMAINS, REAL_DOMAINS, TLD_TYPOS
+from checker.address.domains import (
+    ENDING_SWAPS,
+    KNOWN_ENDINGS,
+    POPULAR_DOMAINS,
+    REAL_DOMAINS,
+    TLD_TYPOS,
+)
 
 MAX_TOTAL_SLIPS = 2
 _TOO_FAR = 99

@@ -48,7 +48,7 @@ class Part:
     content_type: str
     params: dict[str, str]
     text: str = ""
-    children: list["Part"] = field(default_factory=list)
+    children: list[Part] = field(default_factory=list)
     raw_body: str = ""  # an attached message's body, parsed only when asked (open_attached)
 
     def header(self, name: str) -> str:

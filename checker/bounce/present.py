@@ -229,7 +229,7 @@ def replycode_meaning_ja(code: str) -> str:
     return ""
 
 
-def summary_ja(report: "BounceReport") -> str:
+def summary_ja(report: BounceReport) -> str:
     """A few lines a person can read in a terminal."""
     lines = [kind_label_ja(report.kind)]
     for result in report.results:

@@ -30,7 +30,7 @@ def test_json_for_arguments_in_order():
 
 
 def test_stdin_is_split_on_newline_only_and_white_space_is_kept():
-    stdin = "taro@gmail.com\n taro@gmail.com\ntaro@gmail.com\t\n\ntaro@gmail.com\r\n".encode("utf-8")
+    stdin = b"taro@gmail.com\n taro@gmail.com\ntaro@gmail.com\t\n\ntaro@gmail.com\r\n"
     objects = _json_lines(_run(["--json"], stdin))
     assert [o["address"] for o in objects] == ["taro@gmail.com", " taro@gmail.com", "taro@gmail.com\t", "",
                                                "taro@gmail.com\r"]

@@ -43,7 +43,7 @@ def test_unseen_formats(name, kind, expected):
     report = analyze_bounce(SAMPLES[name].encode("utf-8"))
     assert report.kind == kind
     got = [(r.recipient, r.reason if reason else None, r.status)
-           for r, (_, reason, _) in zip(report.results, expected)]
+           for r, (_, reason, _) in zip(report.results, expected, strict=False)]
     assert got == expected and len(report.results) == len(expected)
 
 

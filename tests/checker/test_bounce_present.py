@@ -6,8 +6,14 @@ import pytest
 from checker.bounce import analyze_bounce
 from checker.bounce.codes import REPLY_HINTS, STATUS_HINTS, STATUS_REASONS
 from checker.bounce.phrases import PHRASE_TABLE
-from checker.bounce.present import (actor_label_ja, kind_label_ja, reason_label_ja, replycode_meaning_ja,
-                                    retry_advice_ja, status_meaning_ja)
+from checker.bounce.present import (
+    actor_label_ja,
+    kind_label_ja,
+    reason_label_ja,
+    replycode_meaning_ja,
+    retry_advice_ja,
+    status_meaning_ja,
+)
 from checker.bounce.reasons import NON_FAILURE_REASONS, REASON_TRAITS, REPORTABLE_REASONS
 from checker.bounce.sesjson import SUBTYPE_REASONS
 

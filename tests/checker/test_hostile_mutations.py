@@ -15,7 +15,14 @@ from hypothesis import strategies as st
 
 from checker import BounceReport, UnreadableInput, analyze_bounce
 from checker.web import page_json
-from hostile_inputs import HEAVY_MUTATIONS, LIGHT_MUTATIONS, MIB, corpus_messages, mutated, nested_deep
+from hostile_inputs import (
+    HEAVY_MUTATIONS,
+    LIGHT_MUTATIONS,
+    MIB,
+    corpus_messages,
+    mutated,
+    nested_deep,
+)
 
 SECONDS_PER_INPUT = 5.0
 MESSAGES = corpus_messages()
