@@ -8,7 +8,7 @@ from checker.errors import UnreadableInput
 __all__ = ["AddressReport", "BounceReport", "UnreadableInput", "analyze_bounce", "check_address"]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     # The address checker (with its domain tables) loads on first use, so that importing
     # the package for bounces alone stays fast.
     if name in ("AddressReport", "check_address"):

@@ -8,7 +8,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from checker.address import check_address
 from checker.bounce import analyze_bounce
@@ -101,5 +101,5 @@ def _stdin_lines() -> Iterator[str]:
     return iter(data.split("\n"))
 
 
-def _print_json(obj: dict, out: TextIO) -> None:
+def _print_json(obj: dict[str, Any], out: TextIO) -> None:
     out.write(json.dumps(obj, ensure_ascii=False) + "\n")

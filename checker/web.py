@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any, cast
 
 from checker.address import AddressReport, check_address
-from checker.bounce import BounceReport, analyze_bounce, present
+from checker.bounce import BounceReport, RecipientResult, analyze_bounce, present
 from checker.bounce.reasons import REPORTABLE_REASONS
 from checker.errors import UnreadableInput
 
@@ -20,7 +21,7 @@ from checker.errors import UnreadableInput
 _ADDRESS_IN_TEXT = re.compile(r"(?<![^\s<>\"'()\[\],;:@])[^\s<>\"'()\[\],;:@]+@([A-Za-z0-9.\-]+)")
 
 
-def page_json(kind: str, data) -> str:
+def page_json(kind: str, data: object) -> str:
     """What the worker calls: `kind` is "bounce" or "address"; the answer is JSON text."""
     if kind == "bounce":
         view = bounce_view(_as_input(data))
@@ -31,14 +32,14 @@ def page_json(kind: str, data) -> str:
     return json.dumps(view, ensure_ascii=False)
 
 
-def _as_input(data) -> bytes | str:
+def _as_input(data: object) -> bytes | str:
     # A file read in the browser arrives as a JavaScript Uint8Array proxy, not as bytes.
     if hasattr(data, "to_bytes"):
-        return data.to_bytes()
-    return data
+        return cast(bytes, data.to_bytes())
+    return cast("bytes | str", data)
 
 
-def bounce_view(data: bytes | str) -> dict:
+def bounce_view(data: bytes | str) -> dict[str, Any]:
     try:
         report = analyze_bounce(data)
     except UnreadableInput as exc:
@@ -55,7 +56,7 @@ def bounce_view(data: bytes | str) -> dict:
     }
 
 
-def _original_view(report: BounceReport) -> dict | None:
+def _original_view(report: BounceReport) -> dict[str, str] | None:
     if report.original is None:
         return None
     return {
@@ -65,7 +66,7 @@ def _original_view(report: BounceReport) -> dict | None:
     }
 
 
-def _recipient_view(result) -> dict:
+def _recipient_view(result: RecipientResult) -> dict[str, Any]:
     return {
         "recipient": result.recipient,
         "reason": result.reason,
@@ -127,7 +128,7 @@ _ADDRESS_VERDICTS = {
 }
 
 
-def address_view(text: str) -> dict:
+def address_view(text: str) -> dict[str, Any]:
     report: AddressReport = check_address(text)
     return {
         "ok": True,

@@ -154,7 +154,7 @@ class _SampleFinder(HTMLParser):
     # -- what is collected --
 
     def _is_block_title(self, tag, classes) -> bool:
-        at_top = len(self._open) == self._block.depth + 1
+        at_top = self._block is not None and len(self._open) == self._block.depth + 1
         return at_top and (tag == "summary" or (tag == "p" and "admonition-title" in classes))
 
     def _end_heading(self):

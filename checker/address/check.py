@@ -29,7 +29,7 @@ _AT_WRITTEN_OUT = re.compile(
 _ASCII_SPACES = frozenset(" \t\n\r\x0b\x0c")
 # Characters that are not printable ASCII: each needs a closer look.
 _NEEDS_A_LOOK = re.compile(r"[^\x21-\x7e]")
-_NO_PROBLEMS: tuple = ()
+_NO_PROBLEMS: tuple[Problem, ...] = ()
 
 
 def check_address(text: str) -> AddressReport:

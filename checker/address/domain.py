@@ -56,7 +56,8 @@ def analyse_domain(domain: str) -> DomainResult:
         unicode_labels.append(unicode_label)
         ascii_labels.append(ascii_label)
     unicode = ".".join(unicode_labels)
-    ascii = None if None in ascii_labels else ".".join(ascii_labels)
+    encoded = [label for label in ascii_labels if label is not None]
+    ascii = ".".join(encoded) if len(encoded) == len(ascii_labels) else None
     _check_top_level(unicode_labels, len(work.rstrip(".")), findings)
     if any(not label.isascii() for label in unicode_labels) and ascii:
         findings.append(Finding("idn-domain", None, ascii))
@@ -145,7 +146,7 @@ def _is_special_use(domain: str) -> bool:
 
 
 def _is_carrier(domain: str | None) -> bool:
-    return bool(domain) and _within(domain, CARRIER_DOMAINS)
+    return domain is not None and domain != "" and _within(domain, CARRIER_DOMAINS)
 
 
 def _within(domain: str, parents: frozenset[str]) -> bool:
@@ -177,4 +178,4 @@ def _is_ip_literal(inner: str) -> bool:
             return False
         return True
     match = _IPV4.fullmatch(inner)
-    return bool(match) and all(int(part) <= 255 for part in match.groups())
+    return match is not None and all(int(part) <= 255 for part in match.groups())

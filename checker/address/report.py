@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from checker.address.messages import ERROR, MESSAGES, WARNING
 
@@ -52,9 +52,9 @@ class AddressReport:
     ascii_address: str | None
     suggestion: str | None
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         codes = list(dict.fromkeys(p.code for p in self.problems))
-        result = {"address": self.input, "valid": self.valid, "problems": codes}
+        result: dict[str, Any] = {"address": self.input, "valid": self.valid, "problems": codes}
         if self.suggestion is not None:
             result["suggestion"] = self.suggestion
         return result

@@ -36,7 +36,11 @@ def allowed_name_slips(name: str) -> int:
     return 2
 
 
-def _popular_parts() -> tuple[tuple[str, str, str, frozenset[str], int], ...]:
+# (popular domain, name, ending, letters of the name, slips allowed in the name)
+_Part = tuple[str, str, str, frozenset[str], int]
+
+
+def _popular_parts() -> tuple[_Part, ...]:
     parts = []
     for domain in POPULAR_DOMAINS:
         name, ending = _split_known(domain) or domain.rsplit(".", 1)
@@ -44,9 +48,9 @@ def _popular_parts() -> tuple[tuple[str, str, str, frozenset[str], int], ...]:
     return tuple(parts)
 
 
-def _index_by_reach(parts: tuple) -> dict[tuple[int, int], tuple]:
+def _index_by_reach(parts: tuple[_Part, ...]) -> dict[tuple[int, int], tuple[_Part, ...]]:
     """(label count of the ending, length of a typed name) -> popular domains within reach."""
-    index: dict[tuple[int, int], tuple] = {}
+    index: dict[tuple[int, int], tuple[_Part, ...]] = {}
     for part in parts:
         _, name, ending, _, allowed = part
         for length in range(len(name) - allowed, len(name) + allowed + 1):
@@ -114,7 +118,8 @@ def suggest_domain(domain: str) -> str | None:
     undotted = _UNDOTTED.get(domain.replace(".", ""))
     if undotted:
         return undotted  # only dots missing or misplaced: gmailcom, yahoo.cojp, docomone.jp
-    best, best_slips = None, MAX_TOTAL_SLIPS + 1
+    best: str | None = None
+    best_slips = MAX_TOTAL_SLIPS + 1
     for count, readings in _ways_to_read(domain).items():
         for typed_name, typed_ending, typed_letters in readings:
             for popular, name, ending, letters, allowed in _CANDIDATES.get((count, len(typed_name)), ()):
@@ -126,7 +131,7 @@ def suggest_domain(domain: str) -> str | None:
                     continue
                 name_slips = osa_distance(typed_name, name, allowed)
                 slips = name_slips + ending_slips
-                if name_slips <= allowed and (slips, _RANK[popular]) < (best_slips, _RANK.get(best, 0)):
+                if name_slips <= allowed and (slips, _RANK[popular]) < (best_slips, _RANK[best] if best else 0):
                     best, best_slips = popular, slips
     return best
 

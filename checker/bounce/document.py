@@ -3,6 +3,7 @@ delivery-status reports, the returned message's headers and the bounce's own hea
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from checker.bounce import mime
@@ -135,7 +136,7 @@ def _gather(root: mime.Part, doc: Document) -> None:
     doc.human_text = "\n".join(texts)
 
 
-def _bounce_parts(root: mime.Part):
+def _bounce_parts(root: mime.Part) -> Iterator[mime.Part]:
     """Leaf parts of the bounce itself, without entering the returned message."""
     stack = [root]
     while stack:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _STATUS = re.compile(r"\b([245]\.\d{1,3}\.\d{1,3})\b")
@@ -58,7 +59,7 @@ def _records(group: list[tuple[str, str]]) -> list[DsnRecipient]:
     return records
 
 
-def _fields(text: str):
+def _fields(text: str) -> Iterator[tuple[str, str]]:
     name, value = "", ""
     for line in text.split("\n"):
         if not line.strip():

@@ -15,6 +15,7 @@ import binascii
 import codecs
 import quopri
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 MAX_DEPTH = 12  # nested attachments deeper than this are not opened (a notice says so)
@@ -57,7 +58,7 @@ class Part:
                 return value
         return ""
 
-    def walk(self):
+    def walk(self) -> Iterator[Part]:
         yield self
         for child in self.children:
             yield from child.walk()
@@ -118,7 +119,7 @@ def split_headers(text: str) -> tuple[list[tuple[str, str]], str]:
 
 def parse_content_type(value: str) -> tuple[str, dict[str, str]]:
     main = value.split(";", 1)[0].strip().lower() or "text/plain"
-    params = {}
+    params: dict[str, str] = {}
     for name, raw in _PARAM.findall(value):
         if raw.startswith('"'):
             raw = raw[1:-1].replace('\\"', '"')
@@ -297,7 +298,7 @@ def decode_header_value(value: str) -> str:
     return value
 
 
-def _decode_word(match: re.Match) -> str:
+def _decode_word(match: re.Match[str]) -> str:
     charset, kind, payload = match.group(1), match.group(2).lower(), match.group(3)
     try:
         if kind == "b":

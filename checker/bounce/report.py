@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class RecipientResult:
     actor: str = "provider"
     address_problems: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "recipient": self.recipient,
             "reason": self.reason,
@@ -53,7 +54,7 @@ class BounceReport:
     original: OriginalMessage | None = None
     notices: tuple[str, ...] = ()
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "results": [result.to_json() for result in self.results]}
 
     def summary_ja(self) -> str:

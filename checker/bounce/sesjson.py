@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 # bounceSubType values that name the reason outright.
 SUBTYPE_REASONS = {
@@ -58,7 +59,7 @@ def read_notice(text: str) -> SesNotice | None:
     return None
 
 
-def _bounce(bounce: dict) -> SesNotice:
+def _bounce(bounce: dict[str, Any]) -> SesNotice:
     subtype = SUBTYPE_REASONS.get(str(bounce.get("bounceSubType") or "").lower(), "")
     people = bounce.get("bouncedRecipients") or []
     return SesNotice("bounce", tuple(
@@ -67,11 +68,12 @@ def _bounce(bounce: dict) -> SesNotice:
         for p in people if isinstance(p, dict)))
 
 
-def _address(person) -> str:
+def _address(person: object) -> str:
     return str(person.get("emailAddress") or "") if isinstance(person, dict) else ""
 
 
-def _load(text: str):
+def _load(text: str) -> Any:
+    """The JSON value in `text` (any JSON type), or None."""
     start, end = text.find("{"), text.rfind("}")
     if start < 0 or end <= start:
         return None
