@@ -516,7 +516,7 @@
     let ok = false;
     try {
       ok = document.execCommand("copy");
-    } catch (error) {
+    } catch {
       ok = false;
     }
     area.remove();
