@@ -85,10 +85,18 @@ def test_workflows_run_the_tests_and_publish_with_pinned_actions():
     assert "python3" in test_steps[0]["run"] and "bookworm" in test["jobs"]["test"]["container"]
     build_steps = publish["jobs"]["build"]["steps"]
     assert any("mkdocs build" in step.get("run", "") for step in build_steps)
-    uses = [step["uses"] for workflow in (test, publish) for job in workflow["jobs"].values()
-            for step in job["steps"] if "uses" in step]
-    assert "actions/deploy-pages@v4" in uses
-    assert [ref for ref in uses if not re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+(\.\d+)*", ref)] == []
+    steps = [step for workflow in (test, publish) for job in workflow["jobs"].values()
+             for step in job["steps"] if "uses" in step]
+    uses = [step["uses"] for step in steps]
+    assert any(ref.startswith("actions/deploy-pages@") for ref in uses)
+    # Pinned by commit, the version in a comment on the same line (zizmor's unpinned-uses).
+    assert [ref for ref in uses if not re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", ref)] == []
+    for name in ("test.yml", "publish.yml"):
+        for line in (workflows / name).read_text(encoding="utf-8").splitlines():
+            if "uses:" in line:
+                assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), f"{name}: {line}"
+    checkouts = [step for step in steps if step["uses"].startswith("actions/checkout@")]
+    assert checkouts and all(step["with"]["persist-credentials"] is False for step in checkouts)
 
 
 # --- the outer build and its inner offline build, on a scratch copy of the sources ---
