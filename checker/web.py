@@ -12,7 +12,7 @@ from typing import Any, cast
 
 from checker.address import AddressReport, check_address
 from checker.bounce import BounceReport, RecipientResult, analyze_bounce, present
-from checker.bounce.reasons import REPORTABLE_REASONS
+from checker.bounce.reasons import REPORTABLE_REASONS, guide_keys
 from checker.errors import UnreadableInput
 
 # Loose on purpose: masking must also catch addresses inside a server's free-text answer.
@@ -71,6 +71,7 @@ def _recipient_view(result: RecipientResult) -> dict[str, Any]:
         "recipient": result.recipient,
         "reason": result.reason,
         "reason_label": present.reason_label_ja(result.reason),
+        "guide_keys": list(guide_keys(result.reason, result.action)),
         "failed": result.reason in REPORTABLE_REASONS,
         "status": result.status,
         "status_meaning": present.status_meaning_ja(result.status) if result.status else "",

@@ -46,7 +46,7 @@ ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
-from checker.bounce.reasons import REPORTABLE_REASONS  # noqa: E402  (needs the repo root on sys.path)
+from checker.bounce.reasons import GUIDE_STATES, REPORTABLE_REASONS  # noqa: E402  (needs the repo root on sys.path)
 from hooks.offline import is_offline_build  # noqa: E402
 from hooks.samples import find_samples  # noqa: E402  (the same reading of the headings)
 
@@ -130,7 +130,7 @@ def check_reason_sections(html: str, page_name: str) -> None:
         if len(section_ids) > 1:
             problems.append(f"reason {reason!r} is claimed by several sections: "
                             + ", ".join("#" + s for s in section_ids))
-    unknown = sorted(set(claimed) - set(REPORTABLE_REASONS))
+    unknown = sorted(set(claimed) - set(REPORTABLE_REASONS) - set(GUIDE_STATES))
     if unknown:
         problems.append("sections name reasons the engine never reports: " + ", ".join(unknown))
     if problems:

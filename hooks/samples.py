@@ -27,7 +27,7 @@ if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
 from checker.bounce import analyze_bounce  # noqa: E402  (needs the repo root on sys.path)
-from checker.bounce.reasons import REPORTABLE_REASONS  # noqa: E402
+from checker.bounce.reasons import REPORTABLE_REASONS, guide_keys  # noqa: E402
 from checker.errors import UnreadableInput  # noqa: E402
 
 SAMPLE_TITLE = "エラーメールの例"
@@ -71,6 +71,10 @@ class PageSamples:
 
     def section_for(self, reason: str) -> Section | None:
         return next((section for section in self.sections if reason in section.reasons), None)
+
+    def section_for_keys(self, keys: tuple[str, ...]) -> Section | None:
+        """The section of the first key any section claims (guide_keys: a state, then the reason)."""
+        return next((found for key in keys if (found := self.section_for(key))), None)
 
 
 @dataclass
@@ -218,10 +222,11 @@ def _problem(page: PageSamples, sample: Sample) -> str:
     if failed is None:
         return (f"{where}（{here}）: チェッカーは届かなかった宛先を見つけられませんでした。"
                 "エラーメールの本文（相手のサーバーの応答を含む部分）を入れてください。")
-    if failed.reason in sample.section.reasons:
+    owner = page.section_for_keys(guide_keys(failed.reason, failed.action))
+    if owner is sample.section:
         return ""
-    verdict = f"理由名 {failed.reason}、宛先 {failed.recipient or '（不明）'}"
-    owner = page.section_for(failed.reason)
+    state = "（配送待ち）" if failed.action == "delayed" else ""
+    verdict = f"理由名 {failed.reason}{state}、宛先 {failed.recipient or '（不明）'}"
     if owner is None:
         return (f"{where}: 置かれている項目は {here}ですが、チェッカーの判定（{verdict}）を"
                 "受け持つ項目がこのページにありません。")

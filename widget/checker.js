@@ -430,7 +430,7 @@
       pre.append(el("code", null, result.diagnostic));
       card.append(pre);
     }
-    const guide = guideSection(result.reason);
+    const guide = guideSection(result.guide_keys || [result.reason]);
     if (guide) {
       card.dataset.section = guide.id;
       card.append(guide.node);
@@ -438,10 +438,13 @@
     return card;
   }
 
-  // The guide's own section for a reason: the writers mark it in Markdown with
-  // data-reasons on its heading, so no table here says which section answers what.
-  function guideSection(reason) {
-    const heading = document.querySelector(`[data-reasons~="${CSS.escape(reason)}"]`);
+  // The guide's own section for a result: the writers mark it in Markdown with
+  // data-reasons on its heading, so no table here says which section answers what. The
+  // keys come from the engine, most specific first (a state such as "delayed", then the reason).
+  function guideSection(keys) {
+    const heading = keys
+      .map((key) => document.querySelector(`[data-reasons~="${CSS.escape(key)}"]`))
+      .find((found) => found);
     if (!heading) return null;
     const box = el("div", "checker__guide");
     box.append(el("p", "checker__guide-title", "このガイドの説明: " + headingText(heading)));

@@ -5,12 +5,18 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from checker.bounce import freetext, mime
-from checker.bounce.document import MAX_INPUT_BYTES, Document, read_document
+from checker.bounce.document import (
+    MAX_INPUT_BYTES,
+    MICROSOFT_COMPLAINT_HEADER,
+    Document,
+    read_document,
+)
 from checker.bounce.dsn import DsnRecipient
-from checker.bounce.judge import Evidence, judge, phrase_reason
+from checker.bounce.judge import Evidence, judge, names_a_reason
 from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES, VACATION_PHRASES
 from checker.bounce.reasons import actor_for, permanence
 from checker.bounce.report import BounceReport, OriginalMessage, RecipientResult
+from checker.bounce.stages import find_stage
 from checker.errors import UnreadableInput
 
 if TYPE_CHECKING:
@@ -49,8 +55,8 @@ def build_report(doc: Document) -> BounceReport:
     excluded = _sender_side_addresses(doc)
     notice = _ses_notice(doc)
     if notice:
-        kind, results = notice.kind, _ses_results(notice, general)
-    elif doc.feedback_report:
+        kind, results = notice.kind, _ses_results(notice)
+    elif doc.feedback_report or _microsoft_complainer(doc):
         kind, results = "feedback", _feedback_results(doc)
     elif _is_autoreply(doc, subject):
         kind, results = "autoreply", _autoreply_results(doc)
@@ -66,9 +72,9 @@ def _failure_results(doc: Document, general: str, excluded: set[str]) -> list[Re
     by_address = {f.recipient.lower(): f for f in findings}
     dsn_recipients = [r for report in doc.dsn_reports for r in report.recipients]
     if dsn_recipients:
-        return [_from_dsn(r, by_address, general) for r in dsn_recipients]
+        return [_from_dsn(r, by_address) for r in dsn_recipients]
     if findings:
-        return [_from_text(f, general, complete=not doc.is_fragment) for f in findings]
+        return [_from_text(f, complete=not doc.is_fragment) for f in findings]
     return _without_recipient(doc, general, _looks_like_bounce(doc, subject=_opening(doc, general)))
 
 
@@ -79,7 +85,7 @@ def _opening(doc: Document, general: str) -> str:
     return general.split("\n", 1)[0]
 
 
-def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> RecipientResult:
+def _from_dsn(record: DsnRecipient, by_address: dict[str, freetext.TextFinding]) -> RecipientResult:
     recipient = record.final or record.original
     finding = by_address.get(recipient.lower()) or by_address.get(record.original.lower())
     context = finding.context if finding else ""
@@ -87,10 +93,9 @@ def _from_dsn(record: DsnRecipient, by_address: dict, general: str) -> Recipient
     diagnostic = record.diagnostic or text_diagnostic
     status = _precise_status(record, text_diagnostic)
     replycode = freetext.first_replycode(diagnostic) or (finding.replycode if finding else "")
-    command = freetext.find_command(diagnostic) or freetext.find_command(context)
-    evidence = Evidence(diagnostic=diagnostic + "\n" + text_diagnostic, context=context, general=general,
-                        status=status, replycode=replycode, command=command, action=record.action,
-                        diagnostic_type=record.diagnostic_type,
+    evidence = Evidence(answer=diagnostic + "\n" + text_diagnostic, notice=context, status=status,
+                        replycode=replycode, stage=find_stage(diagnostic) or (finding.stage if finding else ""),
+                        action=record.action, diagnostic_type=record.diagnostic_type,
                         names_recipient=_quotes(diagnostic, recipient, record.original))
     remote = record.remote_host or freetext.find_remote_host(diagnostic) or (finding.remote_host if finding else "")
     return _result(recipient, evidence, record.action or "failed", remote)
@@ -119,27 +124,26 @@ def _ses_notice(doc: Document) -> SesNotice | None:
     return sesjson.read_notice(doc.human_text)
 
 
-def _ses_results(notice: SesNotice, general: str) -> list[RecipientResult]:
+def _ses_results(notice: SesNotice) -> list[RecipientResult]:
     results = []
     for person in notice.recipients:
-        evidence = Evidence(diagnostic=person.diagnostic, general=general, action=person.action,
+        evidence = Evidence(answer=person.diagnostic, action=person.action,
                             status=person.status or freetext.first_status(person.diagnostic),
                             replycode=freetext.first_replycode(person.diagnostic))
         results.append(_result(person.recipient, evidence, person.action, "", reason=person.reason))
     return results
 
 
-def _from_text(finding: freetext.TextFinding, general: str, complete: bool) -> RecipientResult:
+def _from_text(finding: freetext.TextFinding, complete: bool) -> RecipientResult:
     action = "delayed" if _mentions_delay(finding.context) and finding.status[:1] != "5" else "failed"
     diagnostic = finding.diagnostic
-    if not complete and not phrase_reason(diagnostic):
+    if not complete and not names_a_reason(diagnostic):
         # A paste has lost its line structure (re-wrapped, quoted): when the line found says
         # no reason, the answer may run on past it, so the judge reads the lines around it.
         diagnostic += "\n" + finding.context
-    evidence = Evidence(diagnostic=diagnostic, context=finding.context, general=general,
-                        status=finding.status, replycode=finding.replycode, command=finding.command,
-                        action=action, names_recipient=_quotes(finding.diagnostic, finding.recipient),
-                        complete=complete)
+    evidence = Evidence(answer=diagnostic, notice=finding.context, status=finding.status,
+                        replycode=finding.replycode, stage=finding.stage, action=action,
+                        names_recipient=_quotes(finding.diagnostic, finding.recipient))
     return _result(finding.recipient, evidence, action, finding.remote_host)
 
 
@@ -149,24 +153,23 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
     text = doc.human_text.strip() or general.strip()
     status = freetext.first_status(general)
     replycode = freetext.first_replycode(general)
-    if not (bounce or status or replycode or phrase_reason(general)):
+    if not (bounce or status or replycode or names_a_reason(general)):
         return []
     recipient = _original_recipient(doc)
-    if not (status or replycode or phrase_reason(general)):
+    if not (status or replycode or names_a_reason(general)):
         # A bounce that gives no reason at all; a delay warning is still a delay.
         delayed = _mentions_delay(text)
-        return [_result(recipient, Evidence(general=general), "delayed" if delayed else "failed", "",
+        return [_result(recipient, Evidence(), "delayed" if delayed else "failed", "",
                         reason="expired" if delayed else "undefined")]
-    evidence = Evidence(diagnostic=text[:1000], context=text, general=general, status=status,
-                        replycode=replycode, command=freetext.find_command(general),
-                        complete=not doc.is_fragment)
+    evidence = Evidence(answer=text[:1000], notice=text, status=status, replycode=replycode,
+                        stage=find_stage(general))
     return [_result(recipient, evidence, "failed", freetext.find_remote_host(text[:2000]))]
 
 
 def _result(recipient: str, evidence: Evidence, action: str, remote_host: str,
             reason: str = "") -> RecipientResult:
     reason = reason or judge(replace(evidence, recipient=recipient))
-    diagnostic = evidence.diagnostic.split("\n", 1)[0].strip() or evidence.diagnostic.strip()
+    diagnostic = evidence.answer.split("\n", 1)[0].strip() or evidence.answer.strip()
     return RecipientResult(
         recipient=recipient,
         reason=reason,
@@ -175,7 +178,7 @@ def _result(recipient: str, evidence: Evidence, action: str, remote_host: str,
         action=action,
         remote_host=remote_host,
         diagnostic=diagnostic,
-        command=evidence.command,
+        command=evidence.stage,
         permanent=permanence(reason, evidence.status, evidence.replycode),
         actor=actor_for(reason),
         address_problems=address_problems(recipient),
@@ -193,11 +196,19 @@ def address_problems(recipient: str) -> tuple[str, ...]:
         return ()
 
 
+def _microsoft_complainer(doc: Document) -> str:
+    for key, value in doc.original_headers or ():
+        if key == MICROSOFT_COMPLAINT_HEADER:
+            return _strip_address(value)
+    return ""
+
+
 def _feedback_results(doc: Document) -> list[RecipientResult]:
-    """A complaint (ARF, RFC 5965): who complained and what kind of report it is."""
+    """A complaint (ARF, RFC 5965, or Microsoft's JMRP): who complained and what kind."""
     fields = dict(mime.split_headers(doc.feedback_report.lstrip("\n"))[0])
-    recipient = _strip_address(fields.get("original-rcpt-to", "")) or _original_recipient(doc)
-    feedback_type = fields.get("feedback-type", "")
+    recipient = (_strip_address(fields.get("original-rcpt-to", "")) or _microsoft_complainer(doc)
+                 or _original_recipient(doc))
+    feedback_type = fields.get("feedback-type", "abuse" if _microsoft_complainer(doc) else "")
     return [RecipientResult(recipient=recipient, reason="feedback", diagnostic=feedback_type,
                             permanent=None, actor=actor_for("feedback"),
                             address_problems=address_problems(recipient))]
@@ -216,7 +227,7 @@ def _is_autoreply(doc: Document, subject: str) -> bool:
     marked = (doc.header("auto-submitted").lower().startswith("auto-replied")
               or doc.header("x-autoreply") or doc.header("x-autorespond")
               or doc.header("precedence").lower() == "auto_reply")
-    return bool(marked) and not (freetext.first_status(doc.human_text) or phrase_reason(doc.human_text))
+    return bool(marked) and not (freetext.first_status(doc.human_text) or names_a_reason(doc.human_text))
 
 
 def _sounds_like_vacation(text: str) -> bool:

@@ -79,6 +79,8 @@ def read_document(data: bytes) -> Document:
         doc.human_text = mime.normalize_newlines(doc.human_text)
     if not doc.dsn_reports:
         doc.human_text = _take_inline_dsn(doc)
+    if not doc.feedback_report:
+        doc.feedback_report = _inline_feedback_report(doc.human_text)
     doc.human_text, inline_original = split_inline_original(doc.human_text)
     if doc.original_headers is None and inline_original:
         doc.original_headers = inline_original
@@ -160,6 +162,22 @@ def _take_inline_dsn(doc: Document) -> str:
         doc.dsn_reports.append(report)
         return text[:begin]
     return text
+
+
+# RFC 5965 section 3.1: a feedback report always carries these three fields.
+_FEEDBACK_FIELDS = tuple(re.compile(rf"^{name}:[ \t]{{0,10}}\S", re.I | re.M)
+                         for name in ("Feedback-Type", "User-Agent", "Version"))
+# Microsoft's Junk Mail Reporting Program returns the complained-of message with the
+# complainer's address in this header (JMRP documentation for senders).
+MICROSOFT_COMPLAINT_HEADER = "x-hmxmroriginalrecipient"
+
+
+def _inline_feedback_report(text: str) -> str:
+    """A complaint pasted as text, or sent without its message/feedback-report part."""
+    found = [pattern.search(text) for pattern in _FEEDBACK_FIELDS]
+    if not all(found):
+        return ""
+    return text[min(match.start() for match in found if match):]
 
 
 def html_to_text(html: str) -> str:

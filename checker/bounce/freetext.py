@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.bounce.stages import find_stage
+
 # The look-behind makes every match start where a run of local-part characters starts, so
 # a long run without "@" is scanned once, not once per position.
 ADDRESS = re.compile(
@@ -28,16 +30,6 @@ _ANSWER_LEAD = re.compile(
 _LEAD_IN = re.compile(
     r"(?:the error that the other server returned was|remote (?:host|server) (?:said|replied|returned)|"
     r"\bsaid|server replied|the server responded|error was)\s{0,3}:", re.I)
-# SMTP commands a bounce says it was answering: the name as written (lower case) and the
-# command it stands for.
-_COMMAND_NAMES = (("rcpt to", "RCPT"), ("rcpt_to", "RCPT"), ("rcpt", "RCPT"), ("mail from", "MAIL"),
-                  ("mail_from", "MAIL"), ("data", "DATA"), ("ehlo", "EHLO"), ("helo", "HELO"),
-                  ("starttls", "STARTTLS"), ("auth", "AUTH"), ("connect", "CONN"), ("mail", "MAIL"))
-# What comes before a command name when it names the stage ("in reply to RCPT TO command",
-# "after end of data", ">>> DATA", "[RCPT_TO]").
-_COMMAND_LEAD = re.compile(r"(?:after|in reply to|in response to|>>>|while sending|during|\[)"
-                           r"\s{0,3}(?:the\s{1,3})?(?:end of\s{1,3})?$")
-_COMMAND_TAIL = re.compile(r"\s{0,2}(?:command|:\s{0,2}<)")
 _REMOTE_HOST = re.compile(
     r"(?:\bhost|while talking to|remote (?:host|server|mta)|generating server|"
     r"\bserver|mail exchanger|\bmx)\s{0,3}[:=]?\s{0,3}\[?([A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24})\b",
@@ -61,7 +53,7 @@ class TextFinding:
     context: str
     status: str = ""
     replycode: str = ""
-    command: str = ""
+    stage: str = ""
     remote_host: str = ""
 
 
@@ -92,7 +84,7 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
         for match in ADDRESS.finditer(line, 0, MAX_LINE_CHARS):
             address = clean_address(match.group(0))
             key = address.lower()
-            if key in seen:
+            if key in seen or _is_expansion_source(lines, index, match.start()):
                 continue
             if key in excluded:
                 if _names_recipient(line, match.start()):
@@ -121,13 +113,28 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
     return findings
 
 
+_ONLY_MARKS = re.compile(r"[ \t<>\"'(*:|-]*")
+
+
 def _names_recipient(line: str, position: int) -> bool:
     """The address starts its line (a list of failed recipients) or follows 'RCPT TO:'
     / 'recipient:' / 'to:' (a transcript or a labelled field)."""
     before = line[:position]
-    if not before.strip(" \t<>\"'(*-:>|"):
+    if _ONLY_MARKS.fullmatch(before):
         return True
     return bool(_RECIPIENT_LEAD.search(before[-40:]))
+
+
+# Postfix's bounce(8) names an alias's original address after the expanded one:
+# "<final@example.jp> (expanded from <alias@example.jp>): ..." is one recipient.
+_EXPANDED_FROM = re.compile(r"\(expanded from\s{0,4}<?$", re.I)
+
+
+def _is_expansion_source(lines: list[str], index: int, position: int) -> bool:
+    before = lines[index][:position]
+    if not before.strip(" \t<") and index:
+        before = lines[index - 1]
+    return bool(_EXPANDED_FROM.search(before[-40:].rstrip(" \t<") + "<"))
 
 
 def _is_header_echo(line: str) -> bool:
@@ -146,7 +153,7 @@ def _finding(address: str, block: list[str], own_line: int) -> TextFinding:
         context=context,
         status=first_status(diagnostic) or first_status(context),
         replycode=first_replycode(diagnostic) or first_replycode(context),
-        command=find_command(diagnostic) or find_command(context),
+        stage=find_stage(diagnostic) or find_stage(context),
         remote_host=find_remote_host(source) or find_remote_host("\n".join(block[own_line:own_line + 12])),
     )
 
@@ -163,16 +170,33 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
             weak = index
     if weak is not None:
         return _after_lead_in(_with_continuation(block, weak))
+    announced = _announced_answer(block)
+    if announced:
+        return announced
     line = block[own_line] if own_line < len(block) else ""
     position = line.lower().find(address.lower())
     after = line[position + len(address):].lstrip(">:;,) \t") if position >= 0 else ""
     if len(after) > 3:
         return _with_continuation(block, own_line, first=after)
-    following = [l.strip() for l in block[own_line + 1: own_line + 4] if l.strip()]
+    following = [text.strip() for text in block[own_line + 1: own_line + 4] if text.strip()]
     if following:
         return " ".join(following)[:500]
     before = line[:position].strip(" \t:;,<(") if position > 0 else ""
     return before[:500]
+
+
+# A line that announces the remote server's answer on the lines below it (Gmail: "The
+# response was:", older Gmail: "The error that the other server returned was:").
+_ANNOUNCEMENT = re.compile(r"^\s{0,8}(?:the response was|the error that the other server returned was|"
+                           r"the response from the remote server was|remote (?:host|server) said)\s{0,3}:\s{0,8}$", re.I)
+
+
+def _announced_answer(block: list[str]) -> str:
+    for index, line in enumerate(block):
+        if _ANNOUNCEMENT.match(line):
+            following = [text.strip() for text in block[index + 1:index + 8] if text.strip()]
+            return " ".join(following[:4])[:1000]
+    return ""
 
 
 def _lines_with_codes(block: list[str]) -> list[int]:
@@ -231,27 +255,6 @@ def first_status(text: str) -> str:
 def first_replycode(text: str) -> str:
     match = REPLY_CODE.search(text)
     return match.group(1) if match else ""
-
-
-def find_command(text: str) -> str:
-    """The SMTP command the answer was given to, as the bounce states it; "" if unstated."""
-    lowered = text[:MAX_LINE_CHARS * 4].lower()
-    best_position, best = len(lowered), ""
-    for name, command in _COMMAND_NAMES:
-        position = lowered.find(name)
-        while 0 <= position < best_position:
-            end = position + len(name)
-            if (end == len(lowered) or not lowered[end].isalnum()) and _names_stage(lowered, position, end):
-                best_position, best = position, command
-                break
-            position = lowered.find(name, end)
-    return best
-
-
-def _names_stage(lowered: str, start: int, end: int) -> bool:
-    if _COMMAND_LEAD.search(lowered, max(0, start - 30), start):
-        return True
-    return lowered[start:end] in ("rcpt to", "mail from") and bool(_COMMAND_TAIL.match(lowered, end))
 
 
 def find_remote_host(text: str) -> str:

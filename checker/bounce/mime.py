@@ -228,14 +228,17 @@ def decode_transfer(part: Part, body: str, state: ReadState) -> bytes:
     return raw
 
 
+_BASE64_DAMAGE = re.compile(rb"[^A-Za-z0-9+/=\s]|=[^=\s]")
+
+
 def _decode_base64(raw: bytes, state: ReadState) -> bytes:
-    cleaned = re.sub(rb"[^A-Za-z0-9+/]+", b"", raw)
-    cleaned = cleaned[: len(cleaned) - len(cleaned) % 4]
-    try:
-        return base64.b64decode(cleaned)
-    except (binascii.Error, ValueError):
+    """Decode what can be decoded; characters outside the alphabet (RFC 2045 section 6.8),
+    padding in the middle or a cut-off last group mean part of the text is lost: say so."""
+    cleaned = re.sub(rb"[^A-Za-z0-9+/]+", b"", raw.split(b"=", 1)[0])
+    if _BASE64_DAMAGE.search(raw.rstrip()) or len(cleaned) % 4 == 1:
         state.bad_base64 = True
-        return raw
+    cleaned = cleaned[: len(cleaned) - len(cleaned) % 4]
+    return base64.b64decode(cleaned)
 
 
 def decode_body(part: Part, body: str, state: ReadState) -> str:

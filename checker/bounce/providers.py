@@ -2,17 +2,14 @@
 
 A provider's own code names the cause more precisely than the SMTP status it comes with
 ("550 5.2.0 Mail rejected. OFR_506" is Orange's spam refusal, though 5.2.0 is a mailbox
-status), so the judge reads these first. Only codes the provider publishes for senders
-belong here; codes are matched in lower case, as the judge sees the text.
+status), so the rule table (rules.py) ranks these rows first. Only codes the provider
+publishes for senders belong here; codes are matched in lower case, as the judge sees them.
 """
 from __future__ import annotations
-
-import re
 
 # Orange / Wanadoo ("OFR_506", "OFR005_505") and La Poste ("LPN006_107", "LPNAAA_101")
 # end their refusals with a code whose last three digits name the cause (Orange's
 # postmaster error code list).
-_ORANGE_CODE = re.compile(r"\b(?:ofr|lpn|lpnaaa|ouk)(?:_\d{3}|\d{3}[_-]\d{3})\b")
 ORANGE_CAUSES: dict[str, str] = {
     "101": "blocked",          # sending IP on a blocklist
     "102": "blocked",          # sending IP blocked for spam incidents
@@ -39,52 +36,36 @@ ORANGE_CAUSES: dict[str, str] = {
     "999": "ratelimited",      # temporary refusal: too many connections or messages, retry later
 }
 
-# Codes other providers print in the refusal text: (code as it appears, reason).
-# Cox: "AUP#..." codes from its e-mail error code list (IPBL/URLBL codes are families).
-# Microsoft Outlook.com: SC-/DY-/OU- codes from its postmaster error list (IP refused).
-# Mimecast: the rejection names the detection, as its SMTP error code list shows.
-PROVIDER_TOKENS: tuple[tuple[str, str], ...] = (
-    ("aup#cxbl", "blocked"),
-    ("aup#cdrbl", "blocked"),
-    ("aup#ipbl", "blocked"),
-    ("aup#cxdns", "requireptr"),
-    ("aup#cxsndr", "authfailure"),
-    ("aup#cxsmtp", "rejected"),
-    ("aup#cxcnct", "ratelimited"),
-    ("aup#cxmxrt", "ratelimited"),
-    ("aup#cxthrt", "securityerror"),
-    ("aup#urlbl", "spamdetected"),
-    ("sc-001", "blocked"),
-    ("sc-002", "blocked"),
-    ("sc-003", "blocked"),
-    ("sc-004", "blocked"),
-    ("dy-001", "blocked"),
-    ("dy-002", "blocked"),
-    ("ou-001", "blocked"),
-    ("ou-002", "blocked"),
-    ("mcspamsignature", "spamdetected"),
+# Codes other providers print in the refusal text: (code as it appears, reason, source).
+_COX = "Cox: e-mail error codes for senders (AUP# codes; IPBL/URLBL codes are families)"
+_AOL = "AOL postmaster: SMTP error codes (RLY/DYN/CON/RTR: the sending IP refused; DNS:NR no reverse DNS; HVU: content)"
+_OUTLOOK = "Microsoft Outlook.com: postmaster error list (SC-/DY-/OU- codes: IP refused)"
+PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
+    ("aup#cxbl", "blocked", _COX),
+    ("aup#cdrbl", "blocked", _COX),
+    ("aup#ipbl", "blocked", _COX),
+    ("aup#cxdns", "requireptr", _COX),
+    ("aup#cxsndr", "authfailure", _COX),
+    ("aup#cxsmtp", "rejected", _COX),
+    ("aup#cxcnct", "ratelimited", _COX),
+    ("aup#cxmxrt", "ratelimited", _COX),
+    ("aup#cxthrt", "securityerror", _COX),
+    ("aup#urlbl", "spamdetected", _COX),
+    ("sc-001", "blocked", _OUTLOOK),
+    ("sc-002", "blocked", _OUTLOOK),
+    ("sc-003", "blocked", _OUTLOOK),
+    ("sc-004", "blocked", _OUTLOOK),
+    ("dy-001", "blocked", _OUTLOOK),
+    ("dy-002", "blocked", _OUTLOOK),
+    ("ou-001", "blocked", _OUTLOOK),
+    ("ou-002", "blocked", _OUTLOOK),
+    ("mcspamsignature", "spamdetected", "Mimecast: SMTP error codes (the rejection names the detection)"),
+    ("rly:b1", "blocked", _AOL),
+    ("rly:b2", "blocked", _AOL),
+    ("rly:b3", "blocked", _AOL),
+    ("dyn:t1", "blocked", _AOL),
+    ("con:b1", "blocked", _AOL),
+    ("rtr:bb", "blocked", _AOL),
+    ("dns:nr", "requireptr", _AOL),
+    ("hvu:b1", "spamdetected", _AOL),
 )
-
-
-def provider_reason(text: str) -> str:
-    """The reason a documented provider code in the (lower-case) text names, or ""."""
-    found = _ORANGE_CODE.search(text)
-    if found:
-        reason = ORANGE_CAUSES.get(found.group()[-3:], "")
-        if reason:
-            return reason
-    return next((reason for token, reason in PROVIDER_TOKENS if token in text), "")
-
-
-# au (KDDI) quotes the recipient in "550 <address>: User unknown" when the address does not
-# exist; when the recipient's own reception filter refused the message it answers
-# "550 : User unknown", without the address, at whatever stage.
-AU_DOMAINS: frozenset[str] = frozenset({"ezweb.ne.jp", "au.com"})
-
-
-def carrier_unknown_user(recipient: str, names_recipient: bool) -> str:
-    """What a carrier's "User unknown" means for this recipient ("userunknown" or
-    "filtered"), or "" when the recipient is not at such a carrier."""
-    if recipient.rpartition("@")[2].lower() not in AU_DOMAINS:
-        return ""
-    return "userunknown" if names_recipient else "filtered"

@@ -67,3 +67,14 @@ def permanence(reason: str, status: str, replycode: str) -> bool | None:
         if code[:1] == "4":
             return False
     return REASON_TRAITS.get(reason, (PROVIDER, None))[1]
+
+
+# States a writer may name in a heading's data-reasons besides reasons: the section that
+# claims "delayed" answers every warning about mail that is still being retried, whatever
+# its cause (the cause is shown on the card; the advice is the state's: wait, do not resend).
+GUIDE_STATES: tuple[str, ...] = ("delayed",)
+
+
+def guide_keys(reason: str, action: str) -> tuple[str, ...]:
+    """The data-reasons names that choose this result's section, the first one claimed wins."""
+    return ("delayed", reason) if action == "delayed" else (reason,)

@@ -12,11 +12,15 @@ import email
 import email.policy
 import json
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "bounces"
+CORPORA = REPO_ROOT.parent / "shared" / "corpus"
+CORPUS = CORPORA / "bounces"              # the development set: rules may be written from it
+VALIDATION = CORPORA / "bounces-extra"    # the validation set: scored, never read to write rules
 LABELS = CORPUS / "labels.jsonl"
 
 _TAG = re.compile(r"<[^>]*>")
@@ -24,20 +28,20 @@ _OLD_NAMES = {"mesgtoobig": "emailtoolarge", "exceedlimit": "emailtoolarge",
               "speeding": "ratelimited", "toomanyconn": "ratelimited"}
 
 
-def corpus_available() -> bool:
-    return LABELS.is_file()
+def corpus_available(folder: Path = CORPUS) -> bool:
+    return (folder / "labels.jsonl").is_file()
 
 
-@lru_cache(maxsize=1)
-def labelled_cases() -> tuple[dict, ...]:
+@lru_cache(maxsize=2)
+def labelled_cases(folder: Path = CORPUS) -> tuple[dict, ...]:
     """Every labelled message that has at least one expected recipient result."""
     cases = []
-    with LABELS.open(encoding="utf-8") as handle:
+    with (folder / "labels.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 case = json.loads(line)
                 if case.get("expected"):
-                    case["path"] = CORPUS / case["file"]
+                    case["path"] = folder / case["file"]
                     cases.append(case)
     return tuple(cases)
 
@@ -49,6 +53,30 @@ def expected_reason(case: dict) -> str:
 
 def message_bytes(case: dict) -> bytes:
     return case["path"].read_bytes()
+
+
+@dataclass(frozen=True)
+class Scored:
+    """How the engine's first result compares with a message's label."""
+
+    file: str
+    family: str
+    expected: str
+    got: str
+    recipient_right: bool | None  # None: the label names no recipient
+    status_right: bool | None     # None: the label's status is not taken from the message
+
+
+def score(case: dict, results: Sequence) -> Scored:
+    label = case["expected"][0]
+    first = results[0] if results else None
+    recipient = label.get("recipient")
+    status = label.get("status") if not label.get("status_is_pseudo") else None
+    return Scored(
+        file=case["file"], family=case.get("family", ""), expected=expected_reason(case),
+        got=first.reason if first else "",
+        recipient_right=None if not recipient else bool(first) and first.recipient.lower() == recipient.lower(),
+        status_right=None if not status else bool(first) and first.status == status)
 
 
 def fragment_text(data: bytes, with_report: bool = False) -> str:

@@ -1,6 +1,7 @@
 """Bad input never crashes or hangs: it gets a report (or UnreadableInput) in Japanese."""
 from __future__ import annotations
 
+import base64
 import time
 
 import pytest
@@ -47,7 +48,16 @@ def test_invalid_base64_is_survived_and_said():
     data = (b"From: MAILER-DAEMON@example.jp\nSubject: Undeliverable\nContent-Type: text/plain\n"
             b"Content-Transfer-Encoding: base64\n\n!!!not*base64@@@===\x80\x81 ab=c\n")
     report = analyze_bounce(data)
-    assert isinstance(report.notices, tuple)
+    assert any("base64" in notice for notice in report.notices)
+
+
+def test_valid_base64_gets_no_notice():
+    body = base64.encodebytes(b"550 5.1.1 <taro@example.jp>: User unknown\n")
+    data = (b"From: MAILER-DAEMON@example.jp\nSubject: Undeliverable\nContent-Type: text/plain\n"
+            b"Content-Transfer-Encoding: base64\n\n" + body)
+    report = analyze_bounce(data)
+    assert report.results[0].reason == "userunknown"
+    assert not any("base64" in notice for notice in report.notices)
 
 
 def test_hundred_deep_nested_messages():

@@ -17,7 +17,8 @@ def test_delay_warning_is_delayed_and_temporary():
         "Diagnostic-Code: smtp; 421 4.4.1 connect to mx.example.net: Connection timed out\n\n")))
     (result,) = report.results
     assert report.kind == "delayed"
-    assert (result.action, result.permanent, result.reason) == ("delayed", False, "expired")
+    # Still being tried: the cause stated (the connection timed out) is the reason.
+    assert (result.action, result.permanent, result.reason) == ("delayed", False, "networkerror")
 
 
 def test_success_notice_is_delivered():

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import base64
 
+import pytest
+
 from checker.bounce import dsn, freetext, mime
 from checker.bounce.document import read_document
+from checker.bounce.stages import find_stage
 
 
 def test_headers_are_unfolded_and_lower_cased():
@@ -91,7 +94,7 @@ def test_scan_finds_postfix_style_recipient_and_answer():
             "    RCPT TO command)\n")
     (finding,) = freetext.scan(text, excluded=set())
     assert finding.recipient == "taro@example.jp"
-    assert finding.status == "5.1.1" and finding.replycode == "550" and finding.command == "RCPT"
+    assert finding.status == "5.1.1" and finding.replycode == "550" and finding.stage == "RCPT"
     assert finding.remote_host == "mx.example.jp"
     assert "Recipient address rejected" in finding.diagnostic
 
@@ -108,11 +111,30 @@ def test_status_code_after_reply_code_is_preferred():
     assert freetext.first_status("550 #5.1.0 Address rejected.") == "5.1.0"
 
 
-def test_command_is_read_from_the_way_bounces_name_it():
-    assert freetext.find_command("(in reply to end of DATA command)") == "DATA"
-    assert freetext.find_command(">>> MAIL From:<a@example.jp>\n<<< 550 no") == "MAIL"
-    assert freetext.find_command("550 User Unknown [RCPT_TO]") == "RCPT"
-    assert freetext.find_command("the mail could not be delivered") == ""
+@pytest.mark.parametrize("text, stage", [
+    ("(in reply to end of DATA command)", "DATA"),                                  # Postfix
+    ("(in reply to RCPT TO\n    command)", "RCPT"),                                   # Postfix, folded
+    ("host mx.example.org refused to talk to me: 554 go away", "CONN"),            # Postfix greeting
+    ("SMTP error from remote mail server after RCPT TO:<a@example.jp>:", "RCPT"),   # Exim
+    ("SMTP error from remote mail server after end of data:", "DATA"),             # Exim
+    ("SMTP error from remote mail server after MAIL FROM:<t@example.jp> SIZE=1:", "MAIL"),
+    ("Connected to 192.0.2.1 but sender was rejected.", "MAIL"),                   # qmail
+    ("192.0.2.1 does not like recipient.\nRemote host said: 550 no", "RCPT"),      # qmail
+    ("192.0.2.1 failed after I sent the message.", "DATA"),                        # qmail
+    (">>> MAIL From:<a@example.jp>\n<<< 550 no", "MAIL"),                         # sendmail transcript
+    (">>> RCPT To:<a@example.jp>\n<<< 250 ok\n>>> .\n<<< 554 rejected", "DATA"),  # the answer to the message
+    # PIPELINING: a RCPT refusal is written under DATA, before '503 Need RCPT'
+    (">>> DATA\n<<< 550 5.1.1 <a@example.jp>... User unknown\n<<< 503 5.0.0 Need RCPT (recipient)", "RCPT"),
+    ("550 User Unknown [RCPT_TO]", "RCPT"),                                         # Yahoo
+    ("The recipient server did not accept our requests to connect.", "CONN"),      # Gmail
+    ("the mail could not be delivered", ""),
+])
+def test_stage_is_read_from_the_way_each_mta_words_it(text, stage):
+    assert find_stage(text) == stage
+
+
+def test_the_first_stage_named_is_the_answers():
+    assert find_stage("said: 550 no (in reply to RCPT TO command)\nlater: after end of data") == "RCPT"
 
 
 def test_inline_original_message_is_cut_from_the_text():

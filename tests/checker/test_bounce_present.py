@@ -4,8 +4,6 @@ from __future__ import annotations
 import pytest
 
 from checker.bounce import analyze_bounce
-from checker.bounce.codes import REPLY_HINTS, STATUS_HINTS, STATUS_REASONS
-from checker.bounce.phrases import PHRASE_TABLE
 from checker.bounce.present import (
     actor_label_ja,
     kind_label_ja,
@@ -15,6 +13,7 @@ from checker.bounce.present import (
     status_meaning_ja,
 )
 from checker.bounce.reasons import NON_FAILURE_REASONS, REASON_TRAITS, REPORTABLE_REASONS
+from checker.bounce.rules import RESTATEMENTS, RULES
 from checker.bounce.sesjson import SUBTYPE_REASONS
 
 SISIMAI_REASONS = {
@@ -23,8 +22,8 @@ SISIMAI_REASONS = {
     "spamdetected", "virusdetected", "authfailure", "badreputation", "blocked", "expired", "mailererror",
     "networkerror", "norelaying", "notaccept", "ratelimited", "requireptr", "systemerror", "systemfull",
     "failedstarttls", "delivered", "syntaxerror", "vacation", "onhold", "undefined"}
-# Reasons the judge falls back to when nothing in the tables decides.
-FALLBACK_REASONS = {"onhold", "undefined", "expired", "mailererror", "contenterror", "securityerror", "blocked"}
+# Reasons given when nothing in the tables decides: no clue at all, or no reason found in a bounce.
+FALLBACK_REASONS = {"onhold", "undefined"}
 
 
 def test_reasons_use_the_sisimai_vocabulary():
@@ -33,8 +32,8 @@ def test_reasons_use_the_sisimai_vocabulary():
 
 
 def test_reportable_reasons_are_exactly_those_the_engine_can_give():
-    producible = (set(PHRASE_TABLE) | set(STATUS_REASONS.values()) | set(STATUS_HINTS.values())
-                  | set(REPLY_HINTS.values()) | set(SUBTYPE_REASONS.values()) | FALLBACK_REASONS)
+    producible = ({rule.reason for rule in RULES} | {restated.becomes for restated in RESTATEMENTS}
+                  | set(SUBTYPE_REASONS.values()) | FALLBACK_REASONS)
     assert producible - set(NON_FAILURE_REASONS) == set(REPORTABLE_REASONS)
 
 

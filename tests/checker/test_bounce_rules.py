@@ -34,8 +34,8 @@ CASES = [
     # au's own notice says the account is disabled above the quoted 'user unknown'
     ('au_disabled', 'suspend',
      'From: Mail Administrator <Postmaster@ezweb.ne.jp>\nTo: taro@example.jp\nSubject: Mail System Error - Returned Mail\n\n\nThe user(s) account is disabled.\n\n\n<keitai@ezweb.ne.jp>: 550 user unknown (in reply to RCPT TO command)\n'),
-    # Gmail reports DNS errors as temporary (4.0.0)
-    ('gmail_nxdomain', 'networkerror',
+    # NXDOMAIN: the domain does not exist (with Gmail's temporary 4.0.0 status it would be retried: networkerror)
+    ('gmail_nxdomain', 'hostunknown',
      "** Address not found **\n\nYour message wasn't delivered to hanako@example.invalid because the domain example.invalid couldn't be found. Check for typos or unnecessary spaces and try again.\n\nThe response was:\n\nDNS Error: 1234567 DNS type 'mx' lookup of example.invalid responded with code NXDOMAIN\nDomain name not found: example.invalid\n"),
     # a null MX (RFC 7505) beats Gmail's 'Address not found' headline
     ('gmail_nullmx', 'notaccept',
@@ -70,14 +70,14 @@ CASES = [
     # '550: ' reply code and an address status
     ('yahoo550', 'userunknown',
      'Sorry, we were unable to deliver your message to the following address.\n\n<hanako@example.ne.jp>:\n550: 5.1.1 <hanako@example.ne.jp>: Recipient address rejected: User unknown in local recipient table\n'),
-    # the receiving host refused the connections until the message expired
-    ('connref', 'blocked',
+    # the receiving host refused the connections until the message expired: the network, not a block of the sender
+    ('connref', 'networkerror',
      'From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nTo: taro@example.jp\nSubject: Returned mail: see transcript for details\n\n   ----- The following addresses had permanent fatal errors -----\n<hanako@example.org>\n    (reason: Connection refused by mx.example.org.)\n\n   ----- Transcript of session follows -----\n<hanako@example.org>... Deferred: Connection refused by mx.example.org.\nMessage could not be delivered for 5 days\nMessage will be deleted from queue\n'),
     # SPF violation
     ('o365spf', 'authfailure',
      "Your message to hanako@example.com couldn't be delivered.\n\nRemote Server returned '550 5.7.23 The message was rejected because of Sender Policy Framework violation'\n"),
-    # 'User unknown' quoted at a stage the bounce does not name: a filter after DATA as far as can be told
-    ('unknown_nocmd', 'filtered',
+    # 'User unknown' at a stage the bounce does not name: the address (only after DATA would it be a filter)
+    ('unknown_nocmd', 'userunknown',
      'From: MAILER-DAEMON@relay.example.net\nTo: taro@example.jp\nSubject: Undelivered Mail Returned to Sender\n\n<hanako@example.org>: host mx.example.org[192.0.2.3] said: 550\n    <hanako@example.org>: User unknown\n'),
 ]
 TEXTS = {name: text for name, _, text in CASES}
@@ -95,15 +95,15 @@ def test_provider_code_beats_the_status_and_the_command():
     assert (result.status, result.command, result.reason) == ("5.1.1", "RCPT", "mailboxfull")
 
 
-def test_the_same_unknown_user_answer_to_rcpt_is_about_the_address():
-    text = TEXTS["unknown_nocmd"].replace("User unknown", "User unknown (in reply to RCPT TO command)")
-    assert analyze_bounce(text).results[0].reason == "userunknown"
+def test_the_same_unknown_user_answer_after_data_is_a_filter():
+    text = TEXTS["unknown_nocmd"].replace("User unknown", "User unknown (in reply to end of DATA command)")
+    assert analyze_bounce(text).results[0].reason == "filtered"
 
 
 def test_au_convention_applies_only_to_au_recipients():
-    text = TEXTS["au_unknown"].replace("au.com", "example.jp")
-    # Elsewhere a quoted address proves nothing: at an unnamed stage it reads as a filter.
-    assert analyze_bounce(text).results[0].reason == "filtered"
+    text = TEXTS["au_filter"].replace("ezweb.ne.jp", "example.jp")
+    # Elsewhere an answer without the address proves nothing: the address is unknown.
+    assert analyze_bounce(text).results[0].reason == "userunknown"
 
 
 # Answers big providers and common servers give, each in a Postfix-style report line

@@ -1,0 +1,119 @@
+"""At which stage of the SMTP dialogue (RFC 5321 section 3) a server gave its answer.
+
+The stage changes what an answer means: "User unknown" in reply to RCPT TO is about the
+address, the same words after the message was sent (DATA) are a filter's; a refusal of
+MAIL FROM is about the sender; a refusal of the greeting or of HELO is about the sending
+host. Each MTA words the stage its own way; the table holds that wording, each row with
+the MTA whose source or manual writes it. Patterns are matched on lower-cased text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# The stages, named after the SMTP command answered (as Sisimai and RFC 3464 readers do).
+CONNECT = "CONN"        # the greeting (RFC 5321 section 3.1) or the TCP connection
+HELO = "HELO"           # HELO / EHLO / LHLO (section 4.1.1.1)
+STARTTLS = "STARTTLS"   # RFC 3207
+AUTH = "AUTH"           # RFC 4954
+MAIL = "MAIL"           # MAIL FROM (section 4.1.1.2)
+RCPT = "RCPT"           # RCPT TO (section 4.1.1.3)
+DATA = "DATA"           # DATA and the end of the message data (section 4.1.1.4)
+UNKNOWN = ""
+
+AFTER_DATA = frozenset({DATA})
+BEFORE_MESSAGE = frozenset({CONNECT, HELO, STARTTLS, AUTH})
+
+
+@dataclass(frozen=True)
+class StageWording:
+    words: str
+    stage: str
+    source: str
+    pattern: re.Pattern[str] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # One pattern a row: each starts with a literal, which the regex engine finds fast.
+        object.__setattr__(self, "pattern", re.compile(self.words))
+
+
+_POSTFIX = "Postfix smtp(8): 'host X said: ... (in reply to CMD command)', smtp_proto.c"
+_EXIM = "Exim transports/smtp.c: 'SMTP error from remote mail server after CMD'"
+_QMAIL = "qmail-remote.c (netqmail 1.06) messages"
+_SENDMAIL_COURIER = "sendmail and Courier session transcripts ('>>> CMD' then '<<< reply')"
+
+STAGE_WORDING: tuple[StageWording, ...] = (
+    StageWording(r"in reply to (?:the )?rcpt to command", RCPT, _POSTFIX),
+    StageWording(r"in reply to (?:the )?mail from command", MAIL, _POSTFIX),
+    StageWording(r"in reply to (?:the )?(?:end of )?data command", DATA, _POSTFIX),
+    StageWording(r"in reply to (?:the )?(?:ehlo|helo|lhlo) command", HELO, _POSTFIX),
+    StageWording(r"in reply to (?:the )?starttls command", STARTTLS, _POSTFIX),
+    StageWording(r"in reply to (?:the )?auth command", AUTH, _POSTFIX),
+    StageWording(r"refused to talk to me", CONNECT, _POSTFIX + " (the greeting was a refusal)"),
+    StageWording(r"after (?:pipelined )?rcpt to\b", RCPT, _EXIM),
+    StageWording(r"after (?:pipelined )?mail from\b", MAIL, _EXIM),
+    StageWording(r"after (?:the )?(?:end of data|pipelined data|data\b|sending data block)", DATA, _EXIM),
+    StageWording(r"after (?:the )?initial connection\b", CONNECT, _EXIM),
+    StageWording(r"after (?:sending )?(?:ehlo|helo|lhlo)\b", HELO, _EXIM),
+    StageWording(r"after starttls\b", STARTTLS, _EXIM),
+    StageWording(r"does not like recipient", RCPT, _QMAIL),
+    StageWording(r"but sender was rejected", MAIL, _QMAIL),
+    StageWording(r"but my name was rejected", HELO, _QMAIL),
+    StageWording(r"but greeting failed", CONNECT, _QMAIL),
+    StageWording(r"failed on data command", DATA, _QMAIL),
+    StageWording(r"failed after i sent the message", DATA, _QMAIL),
+    StageWording(r"\[rcpt_to\]", RCPT, "Yahoo's answers tag the command: '... [RCPT_TO]'"),
+    StageWording(r"rcpt(?: to)? command\b", RCPT, "generic 'error in RCPT command' wording (Exchange, Domino)"),
+    StageWording(r"mail from command\b", MAIL, "generic 'error in MAIL FROM command' wording"),
+    StageWording(r"data command\b", DATA, "generic 'error in DATA command' wording"),
+    StageWording(r"did not accept our requests to connect", CONNECT,
+                 "Gmail's notice when the receiving servers refuse the connection"),
+    StageWording(r"unable to connect successfully to the destination", CONNECT,
+                 "Exchange / Office 365 notice (4.4.7 after failed connections)"),
+)
+
+
+# A transcript line: what the reporting MTA sent ('>>> RCPT To:<a@example.jp>') or got back
+# ('<<< 550 5.1.1 ...'). Courier and sendmail write both directions with these marks.
+_TRANSCRIPT_LINE = re.compile(r"^[ \t]{0,8}(>>>|<<<)[ \t]{0,4}(.{0,200})", re.M)
+# A reply written under '>>> DATA' answers the DATA command itself (354, or a refusal
+# because no recipient was accepted) or, with PIPELINING (RFC 2920 section 3.1; sendmail
+# and Courier pipeline by default), a RCPT TO sent in the same batch: either way the
+# recipient was refused before the message was sent. The answer to the message itself is
+# written under '>>> .' (the end of data).
+_TRANSCRIPT_COMMANDS = (("rcpt", RCPT), ("mail", MAIL), ("data", RCPT), (".", DATA), ("ehlo", HELO),
+                        ("helo", HELO), ("lhlo", HELO), ("starttls", STARTTLS), ("auth", AUTH))
+_ERROR_REPLY = re.compile(r"[45]\d\d\b")
+_SPACES = re.compile(r"\s+")
+
+# Stage wording sits near the answer; a long text is a copy of something else further down.
+_READ_CHARS = 16000
+
+
+def find_stage(text: str) -> str:
+    """The stage the text says the answer came at, or UNKNOWN."""
+    lowered = text[:_READ_CHARS].lower()
+    return _transcript_stage(lowered) or _worded_stage(_SPACES.sub(" ", lowered))
+
+
+def _worded_stage(lowered: str) -> str:
+    """The stage of the wording found first in the text."""
+    first, stage = len(lowered), UNKNOWN
+    for row in STAGE_WORDING:
+        match = row.pattern.search(lowered, 0, first)
+        if match:
+            first, stage = match.start(), row.stage
+    return stage
+
+
+def _transcript_stage(lowered: str) -> str:
+    """In a session transcript, the last command sent before the first error reply."""
+    last_command = UNKNOWN
+    for match in _TRANSCRIPT_LINE.finditer(lowered):
+        direction, line = match.group(1), match.group(2).strip()
+        if direction == ">>>":
+            last_command = next((stage for word, stage in _TRANSCRIPT_COMMANDS if line.startswith(word)),
+                                last_command)
+        elif _ERROR_REPLY.match(line) and last_command:
+            return last_command
+    return UNKNOWN

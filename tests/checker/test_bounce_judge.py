@@ -1,0 +1,85 @@
+"""judge(Evidence) on its own, apart from parsing: each case states a principle of the
+judgement (RFC 3463/5321 meaning, precedence, stage, what the judge may read)."""
+from __future__ import annotations
+
+import pytest
+
+from checker.bounce.judge import Evidence, judge, names_a_reason, prepare
+
+CASES = [
+    # A specific enhanced status code beats broad wording; vague codes defer to the words.
+    ("named code over broad words", Evidence(answer="550 5.2.2 sorry, rejected", status="5.2.2"), "mailboxfull"),
+    ("vague code defers to words", Evidence(answer="550 5.0.0 mailbox is full", status="5.0.0"), "mailboxfull"),
+    ("x.7.1 defers to spam wording", Evidence(answer="554 5.7.1 Message rejected as spam", status="5.7.1", stage="DATA"),
+     "spamdetected"),
+    ("x.7.1 alone leans to a block", Evidence(answer="554 5.7.1 Rejected", status="5.7.1"), "blocked"),
+    ("decisive words over a named code", Evidence(answer="550 5.1.1 mailbox disabled", status="5.1.1"), "suspend"),
+    ("a sending quota is a rate limit", Evidence(answer="550 5.4.5 Daily user sending quota exceeded", status="5.4.5"),
+     "ratelimited"),
+    ("the cause of a rate limit decides", Evidence(answer="451 4.7.650 rate limited due to IP reputation", status="4.7.650"),
+     "badreputation"),
+    # The stage decides what "unknown user" means.
+    ("unknown user at RCPT", Evidence(answer="550 User unknown", replycode="550", stage="RCPT"), "userunknown"),
+    ("unknown user at an unknown stage", Evidence(answer="550 User unknown", replycode="550"), "userunknown"),
+    ("unknown user after DATA is a filter", Evidence(answer="550 User unknown", replycode="550", stage="DATA"), "filtered"),
+    ("unknown user at MAIL FROM is the sender", Evidence(answer="553 5.1.1 user unknown", status="5.1.1", stage="MAIL"),
+     "rejected"),
+    ("a refusal of MAIL FROM without words", Evidence(answer="550 5.7.1 go away", status="5.7.1", stage="MAIL"), "rejected"),
+    ("access denied to MAIL FROM is the sender", Evidence(answer="550 5.7.1 Access denied", status="5.7.1", stage="MAIL"),
+     "rejected"),
+    ("a refused greeting is the sending host", Evidence(answer="554 no", replycode="554", stage="CONN"), "blocked"),
+    ("a failed connection is no refusal", Evidence(answer="connect to mx: Connection timed out", stage="CONN"), "expired"),
+    # Carrier rule: au answers without the address for its reception filter.
+    ("au filter", Evidence(answer="550 : User unknown", replycode="550", recipient="k@ezweb.ne.jp"), "filtered"),
+    ("au unknown address", Evidence(answer="550 <k@ezweb.ne.jp>: User unknown", replycode="550", recipient="k@ezweb.ne.jp",
+                                    names_recipient=True), "userunknown"),
+    ("no au rule elsewhere", Evidence(answer="550 : User unknown", replycode="550", recipient="k@example.jp"), "userunknown"),
+    # Temporary lookups.
+    ("a lookup retried is the network", Evidence(answer="Host not found", status="4.4.3"), "networkerror"),
+    ("a missing domain", Evidence(answer="Host not found", status="5.1.2"), "hostunknown"),
+    ("delayed by DNS, no code", Evidence(answer="DNS Error: domain name not found", action="delayed"), "networkerror"),
+    # A provider's documented code beats the status and the stage.
+    ("provider code", Evidence(answer="552 5.1.1 Boite pleine. OFR_417", status="5.1.1", stage="RCPT"), "mailboxfull"),
+    # The notice: only through its rows, and the answer first among equals.
+    ("notice states the reason", Evidence(answer="550 user unknown", notice="The user(s) account is disabled.", stage="RCPT"),
+     "suspend"),
+    ("answer before notice", Evidence(answer="550 5.0.0 user unknown", notice="Your mailbox is full", status="5.0.0"),
+     "userunknown"),
+    ("a footer never decides", Evidence(answer="550 5.0.0 go away", status="5.0.0",
+                                        notice="Privacy Policy | Unsubscribe | https://spam.example/filter"), "onhold"),
+    ("an address never decides", Evidence(answer="550 <spam-filter@quota.example>: rejected", replycode="550"), "onhold"),
+    # A give-up: the cause stated decides, then the give-up.
+    ("give-up with a cause", Evidence(answer="retry timeout exceeded; last error: mailbox full", action="failed"),
+     "mailboxfull"),
+    ("give-up alone", Evidence(answer="retry timeout exceeded", action="failed"), "expired"),
+    ("delay with a cause", Evidence(answer="Deferred: Connection timed out with mx.example.org.", action="delayed"),
+     "networkerror"),
+    ("delay without a cause", Evidence(action="delayed"), "expired"),
+    # The kind of diagnostic gets the full judgement, and says something of its own.
+    ("x-unix words", Evidence(answer="user is over quota", diagnostic_type="x-unix", status="5.2.2"), "mailboxfull"),
+    ("x-unix alone", Evidence(answer="77", diagnostic_type="x-unix", status="5.3.0"), "mailererror"),
+    ("x-postfix words", Evidence(answer="unknown user: \"taro\"", diagnostic_type="x-postfix", status="5.1.1"),
+     "userunknown"),
+    # Sign-in to the sending server.
+    ("535", Evidence(answer="535 5.7.8 Error: authentication failed: authentication failure", status="5.7.8",
+                     stage="AUTH"), "securityerror"),
+    # Deliveries and nothing at all.
+    ("delivered", Evidence(status="2.0.0", action="delivered"), "delivered"),
+    ("nothing", Evidence(), "onhold"),
+]
+
+
+@pytest.mark.parametrize("name, evidence, reason", CASES, ids=[case[0] for case in CASES])
+def test_judge(name, evidence, reason):
+    assert judge(evidence) == reason
+
+
+def test_prepare_drops_links_addresses_and_codes():
+    text = prepare("550-5.7.1 <a@spam.example> See https://example.com/quota  Mailbox\n FULL")
+    assert "spam" not in text and "quota" not in text and "5.7.1" not in text
+    assert "mailbox full" in text
+
+
+def test_names_a_reason():
+    assert names_a_reason("Recipient address rejected: User unknown in local recipient table")
+    assert not names_a_reason("Undelivered Mail Returned to Sender")

@@ -1,0 +1,111 @@
+"""The rule table itself (checker/bounce/rules.py): every row has a source and can decide,
+none is a copy or in the shadow of another, and none matches ordinary prose."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.bounce import stages
+from checker.bounce.freetext import first_replycode, first_status
+from checker.bounce.judge import Evidence, deciding_rule, prepare
+from checker.bounce.reasons import REASON_TRAITS
+from checker.bounce.rules import (
+    CODE_RULES,
+    FALLBACK_RULES,
+    NOTICE,
+    RESTATEMENTS,
+    RULES,
+    Rule,
+)
+from checker.bounce.stages import STAGE_WORDING
+
+PROSE = [line for line in (Path(__file__).parent / "data" / "ordinary_prose.txt").read_text("utf-8").splitlines()
+         if line.strip() and not line.startswith("#")]
+WORDED = [rule for rule in RULES if rule.pattern is not None]
+
+
+def _name(rule: Rule) -> str:
+    return f"{rule.reason}:{(rule.words or ','.join(rule.statuses + rule.replies + rule.actions))[:40]}"
+
+
+def _stage_for(rule: Rule) -> str:
+    if rule.stages is None or stages.UNKNOWN in rule.stages:
+        return stages.UNKNOWN
+    return sorted(rule.stages)[0]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=_name)
+def test_every_row_has_a_source_and_a_known_reason(rule):
+    assert rule.source.strip()
+    assert rule.reason in REASON_TRAITS
+    assert rule.pattern is not None or rule.statuses or rule.replies or rule.stages or rule.actions or rule.diagnostic_types
+
+
+def test_no_two_rows_are_the_same():
+    keys = [(r.reason, r.words, r.scope, r.stages, r.statuses, r.replies, r.actions, r.diagnostic_types) for r in RULES]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("rule", WORDED, ids=_name)
+def test_each_worded_row_decides_its_own_example(rule):
+    """The example's words match the row, and no row of higher (or equal, earlier)
+    precedence takes them: the row can match and is not shadowed."""
+    assert rule.example, "a worded row needs an example"
+    evidence = Evidence(answer=rule.example, stage=_stage_for(rule), action=rule.actions[0] if rule.actions else "failed")
+    assert deciding_rule(evidence) is rule
+
+
+@pytest.mark.parametrize("rule", [r for r in WORDED if first_status(r.example) or first_replycode(r.example)], ids=_name)
+def test_each_example_keeps_its_reason_with_its_own_codes(rule):
+    evidence = Evidence(answer=rule.example, status=first_status(rule.example), replycode=first_replycode(rule.example),
+                        stage=_stage_for(rule), action=rule.actions[0] if rule.actions else "failed")
+    assert deciding_rule(evidence).reason == rule.reason
+
+
+@pytest.mark.parametrize("rule", [r for r in WORDED if r.scope == NOTICE], ids=_name)
+def test_notice_rows_also_decide_from_the_notice(rule):
+    evidence = Evidence(answer="550 Requested action not taken", notice=rule.example, stage=_stage_for(rule),
+                        action=rule.actions[0] if rule.actions else "failed")
+    assert deciding_rule(evidence).reason == rule.reason
+
+
+@pytest.mark.parametrize("rule", [r for r in CODE_RULES if r.pattern is None], ids=_name)
+def test_each_code_row_decides_its_code_alone(rule):
+    status = "5." + rule.statuses[0].removeprefix("x.") if rule.statuses else ""
+    replycode = rule.replies[0] if rule.replies else ""
+    assert deciding_rule(Evidence(status=status, replycode=replycode, action="failed")) is rule
+
+
+@pytest.mark.parametrize("rule", FALLBACK_RULES, ids=_name)
+def test_each_fallback_row_decides_when_nothing_else_does(rule):
+    evidence = Evidence(stage=_stage_for(rule), action=rule.actions[0] if rule.actions else "failed",
+                        status="5." + rule.statuses[0].removeprefix("x.") + ".99" if rule.statuses else "",
+                        replycode="554" if rule.replies else "",
+                        diagnostic_type=rule.diagnostic_types[0] if rule.diagnostic_types else "")
+    assert deciding_rule(evidence) is rule
+
+
+@pytest.mark.parametrize("rule", WORDED, ids=_name)
+def test_no_row_matches_ordinary_prose(rule):
+    hits = [line for line in PROSE if rule.pattern.search(prepare(line))]
+    assert not hits, hits
+
+
+def test_the_prose_sample_holds_the_words_that_once_misled_the_judge():
+    # Single common words and short phrases that earlier phrase lists matched anywhere.
+    text = " ".join(PROSE).lower()
+    for word in ("quota", "score", "security", "filter", "expired", "dns", "moved to", "has exceeded", "is disabled",
+                 "policy", "reputation", "too large", "recipient"):
+        assert word in text, word
+
+
+@pytest.mark.parametrize("restatement", RESTATEMENTS, ids=lambda r: f"{r.reason}->{r.becomes}")
+def test_restatements_name_known_reasons_and_their_source(restatement):
+    assert restatement.source.strip() and restatement.reason in REASON_TRAITS and restatement.becomes in REASON_TRAITS
+
+
+@pytest.mark.parametrize("row", STAGE_WORDING, ids=lambda row: row.words[:40])
+def test_every_stage_wording_has_a_source(row):
+    assert row.source.strip() and row.stage in (stages.CONNECT, stages.HELO, stages.STARTTLS, stages.AUTH, stages.MAIL,
+                                                  stages.RCPT, stages.DATA)
