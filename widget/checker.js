@@ -22,11 +22,11 @@
   // `size` is the first download ("約 4.6 MB"); the offline copy downloads nothing.
   const STATUS_TEXT = {
     idle: (size) => "チェッカーは、このあたりまでスクロールするか操作を始めると準備を始めます"
-      + (size ? `（初回は${size}をダウンロードします）。` : "。"),
-    waiting: (size) => "通信量を節約する設定か低速な回線をお使いのようですので、チェッカーは自動では準備を始めません。"
-      + `お使いになるときは、下のボタンを押してください（${size}をダウンロードします）。貼り付けた内容は、準備ができしだい調べます。`,
+      + (size ? `（初回は${size} をダウンロードします）。` : "。"),
+    waiting: () => "通信量を節約する設定か低速な回線をお使いのため、チェッカーは自動では準備を始めません。"
+      + "お使いになるときは、下のボタンを押してください。貼り付けた内容は、準備ができしだい調べます。",
     loading: (size) => "チェッカーを準備しています"
-      + (size ? `（初回は${size}をダウンロードします）` : "") + "。貼り付けた内容は、準備ができしだい調べます。",
+      + (size ? `（初回は${size} をダウンロードします）` : "") + "。貼り付けた内容は、準備ができしだい調べます。",
     ready: () => "準備ができました。貼り付けると、すぐに結果が表示されます。",
   };
   // Beside the progress bar; not a live region, so that screen readers hear the status once.
@@ -36,7 +36,7 @@
     starting: (total) => (total ? `準備中（ダウンロード済み: ${total}）` : "準備中"),
     done: () => "完了",
   };
-  const START_BUTTON_TEXT = (size) => `チェッカーを準備する（${size}をダウンロード）`;
+  const START_BUTTON_TEXT = (size) => `チェッカーを準備する（ダウンロード ${size}）`;
   // navigator.connection.effectiveType values slow enough to ask before downloading.
   const SLOW_CONNECTIONS = ["slow-2g", "2g", "3g"];
   const ERROR_TEXT = {
