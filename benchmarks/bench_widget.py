@@ -366,8 +366,9 @@ def report_throttled(browser, site_url: str, runs: int) -> None:
                           if start >= boot]
             finally:
                 context.close()
+        seconds = [value / 1000 for value in ready]
         print(f"  {name:8} ({down} Mbps, {rtt} ms RTT): boot to ready median "
-              f"{statistics.median(ready) / 1000:.1f} s (runs {fmt([r / 1000 for r in ready], 1)} s); "
+              f"{statistics.median(seconds):.1f} s (runs {fmt(seconds, 1)} s); "
               f"on the wire until ready {statistics.median(wire) / 1e6:.2f} MB "
               f"(checker runtime {statistics.median(runtime) / 1e6:.2f} MB); "
               f"long tasks during boot (ms): {tasks or 'none'}")

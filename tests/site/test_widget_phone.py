@@ -30,9 +30,12 @@ document.addEventListener("DOMContentLoaded", () => {
   const watch = (selector, list) => {
     const node = document.querySelector(selector);
     if (!node) return;
-    const note = () => { if (list[list.length - 1] !== node.textContent) list.push(node.textContent); };
+    const note = () => {
+      if (list[list.length - 1] !== node.textContent) list.push(node.textContent);
+    };
     note();
-    new MutationObserver(note).observe(node, { childList: true, characterData: true, subtree: true });
+    new MutationObserver(note).observe(node,
+      { childList: true, characterData: true, subtree: true });
   };
   watch("[data-checker-status]", window.statusTexts);
   watch("[data-checker-progress-text]", window.progressTexts);
@@ -86,13 +89,15 @@ def test_states_its_size_shows_progress_and_announces_once(browser, http_site):
         size = first_download_text(page)
         statuses = page.evaluate("window.statusTexts")
         # Said before the download started, then once per state: never at each step.
-        before = [index for index, text in enumerate(statuses) if "スクロール" in text and size in text]
+        before = [index for index, text in enumerate(statuses)
+                  if "スクロール" in text and size in text]
         loading = [index for index, text in enumerate(statuses) if "準備しています" in text]
         assert before and loading == [len(statuses) - 2] and before[0] < loading[0], statuses
         assert size in statuses[-2] and statuses[-1].startswith("準備ができました")
         assert len(statuses) <= 4, statuses
         figures = page.evaluate("window.progressTexts")
-        assert any(re.fullmatch(r"ダウンロード中: \d+\.\d MB / \d+\.\d MB", text) for text in figures), figures
+        assert any(re.fullmatch(r"ダウンロード中: \d+\.\d MB / \d+\.\d MB", text)
+                   for text in figures), figures
         assert any(text.startswith("準備中") for text in figures), figures
         assert figures[-1] == "完了"
         bar = page.get_by_role("progressbar", name=PROGRESS_NAME)
@@ -106,12 +111,15 @@ def test_states_its_size_shows_progress_and_announces_once(browser, http_site):
 @pytest.mark.parametrize("connection", ["{ saveData: true, effectiveType: '4g' }",
                                         "{ saveData: false, effectiveType: '3g' }"],
                          ids=["save-data", "3g"])
-def test_a_connection_that_saves_data_waits_for_a_tap(browser, http_site, connection, artifacts_dir):
+def test_a_connection_that_saves_data_waits_for_a_tap(browser, http_site, connection,
+                                                      artifacts_dir):
     context, page = open_page(browser, http_site + "step-2-2/", connection=connection)
     try:
         page.locator(ROOT).scroll_into_view_if_needed()
-        page.wait_for_function("document.querySelector('[data-checker]').dataset.state === 'waiting'")
-        paste(page, BOUNCE_INPUT, (CORPUS / "bsd/lhost-courier-04.eml").read_bytes().decode("utf-8", "replace"))
+        page.wait_for_function(
+            "document.querySelector('[data-checker]').dataset.state === 'waiting'")
+        bounce = (CORPUS / "bsd/lhost-courier-04.eml").read_bytes().decode("utf-8", "replace")
+        paste(page, BOUNCE_INPUT, bounce)
         page.locator(BOUNCE_INPUT).click()  # touching the widget is not a tap on the button
         page.wait_for_timeout(1_500)
         assert page.get_attribute(ROOT, "data-state") == "waiting"
@@ -146,7 +154,7 @@ def test_screenshots_while_loading_and_ready(browser, http_site, artifacts_dir):
             "uploadThroughput": 4e6 / 8})
         page.locator(ROOT).scroll_into_view_if_needed()
         page.wait_for_function("""() => document.querySelector('progress').value > 200000
-                                     && document.querySelector('[data-checker]').dataset.state === 'loading'""",
+            && document.querySelector('[data-checker]').dataset.state === 'loading'""",
                                timeout=60_000)
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
