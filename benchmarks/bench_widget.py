@@ -1,6 +1,7 @@
 """How fast the in-page checker is, in headless Chromium (issue 5, "How fast").
 
 Run: .venv/bin/python benchmarks/bench_widget.py [--runs N]
+     .venv/bin/python benchmarks/bench_widget.py --throttled-only [--site-dir DIR]
 
 Builds the site twice into a temporary folder (as published, and with Material's instant
 navigation switched on), serves it on 127.0.0.1 and prints, side by side:
@@ -10,7 +11,13 @@ navigation switched on), serves it on 127.0.0.1 and prints, side by side:
 - main-thread long tasks (> 50 ms, Long Tasks API) while the widget boots and works;
 - revisit of Step 2-2 through instant navigation: click to `ready`;
 - the offline copy from file:// vs. HTTP cold, boot to ready;
-- bytes transferred for Step 2-2 without and with the checker loaded; the offline zip.
+- bytes transferred for Step 2-2 without and with the checker loaded; the offline zip;
+- throttled (issue 13): Step 2-2 served with gzip (wasm and zip too, as GitHub Pages does)
+  under DevTools network emulation (a CDP session; it covers the worker's requests) at
+  "fast 4G" (9 Mbps, 170 ms RTT) and at 1.6 Mbps (150 ms RTT): bytes on the wire until the
+  checker is ready, boot to ready, and main-thread long tasks during the boot. Targets:
+  <= 4.8 MB, <= 9 s at 9 Mbps, no task over 50 ms. With --site-dir, an existing build (e.g.
+  of an older commit, for a before/after figure) is measured instead of a fresh one.
 """
 from __future__ import annotations
 
@@ -18,6 +25,7 @@ import argparse
 import functools
 import gzip
 import http.server
+import io
 import statistics
 import sys
 import tempfile
@@ -76,9 +84,23 @@ PASTE_TIMED_JS = """([selector, text]) => new Promise((resolve) => {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3, help="cold boots of each kind (default 3)")
+    parser.add_argument("--throttled-only", action="store_true",
+                        help="only the throttled runs (and the offline zip's size)")
+    parser.add_argument("--site-dir", type=Path, help="with --throttled-only: an existing build")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
+    if args.throttled_only:
+        with tempfile.TemporaryDirectory(prefix="bench-widget-") as temp:
+            site = args.site_dir or Path(temp) / "site"
+            if args.site_dir is None:
+                build_plain_site(site)
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                report_throttled(browser, serve(site, GzipEverythingHandler), args.runs)
+                browser.close()
+            print(f"offline zip: {(site / OFFLINE_ZIP).stat().st_size / 1e6:.2f} MB ({OFFLINE_ZIP})")
+        return
     with tempfile.TemporaryDirectory(prefix="bench-widget-") as temp:
         site, instant = Path(temp) / "site", Path(temp) / "instant"
         site_url = serve(site)
@@ -95,15 +117,16 @@ def main() -> None:
             report_paste_and_long_tasks(browser, site_url)
             report_revisit(browser, instant_url)
             report_bytes(browser, site_url)
+            report_throttled(browser, serve(site, GzipEverythingHandler), args.runs)
             browser.close()
         zip_size = (site / OFFLINE_ZIP).stat().st_size
         print(f"offline zip: {zip_size / 1e6:.1f} MB ({OFFLINE_ZIP})")
         report_compressed_runtime(site)
 
 
-def serve(directory: Path) -> str:
+def serve(directory: Path, handler_class: type = _QuietHandler) -> str:
     directory.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/"
@@ -277,8 +300,86 @@ def report_compressed_runtime(site: Path) -> None:
           " (what a compressing web host would send)")
 
 
-def fmt(values: list[float]) -> str:
-    return ", ".join(f"{value:.0f}" for value in values)
+class GzipEverythingHandler(_QuietHandler):
+    """Serves every file gzip-compressed when the browser accepts it (level 6, compressed
+    once per file), wasm and zip included: the wire as a compressing host makes it. Counts
+    what it sends (bodies, and headers at their real length), per URL: DevTools' own
+    network events do not reach a page's CDP session for its worker's requests."""
+
+    packed: dict[str, bytes] = {}
+    sent: dict[str, int] = {}
+
+    def send_header(self, keyword, value):
+        super().send_header(keyword, value)
+        self._count(len(f"{keyword}: {value}\r\n"))
+
+    def _count(self, size: int) -> None:
+        path = self.path.split("?")[0]
+        self.sent[path] = self.sent.get(path, 0) + size
+
+    def copyfile(self, source, outputfile):
+        data = source.read()
+        self._count(len(data))
+        outputfile.write(data)
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        key = str(path)
+        if key not in self.packed:
+            self.packed[key] = gzip.compress(path.read_bytes(), 6)
+        body = self.packed[key]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+# name, download Mbps, upload Mbps, round trip ms
+THROTTLED = [("fast 4G", 9.0, 1.5, 170), ("1.6 Mbps", 1.6, 0.75, 150)]
+RUNTIME_PATHS = ("/assets/checker/worker.js", "/assets/checker/pyodide/", ".whl")
+
+
+def report_throttled(browser, site_url: str, runs: int) -> None:
+    print("throttled (DevTools network emulation, gzip server, cold cache):")
+    for name, down, up, rtt in THROTTLED:
+        ready, wire, runtime, tasks = [], [], [], []
+        for _ in range(runs):
+            context, page = fresh_page(browser, width=390)
+            try:
+                cdp = context.new_cdp_session(page)
+                cdp.send("Network.enable")
+                cdp.send("Network.emulateNetworkConditions", {
+                    "offline": False, "latency": rtt, "downloadThroughput": down * 1e6 / 8,
+                    "uploadThroughput": up * 1e6 / 8})
+                GzipEverythingHandler.sent.clear()
+                page.goto(site_url + "step-2-2/", timeout=300_000)
+                wait_until_ready(page, timeout_ms=300_000)
+                ready.append(page.evaluate(BOOT_TO_READY_JS))
+                sent = dict(GzipEverythingHandler.sent)
+                wire.append(sum(sent.values()))
+                runtime.append(sum(size for path, size in sent.items()
+                                   if any(part in path for part in RUNTIME_PATHS)))
+                boot = page.evaluate("performance.getEntriesByName('checker-boot')[0].startTime")
+                tasks += [round(duration) for start, duration in page.evaluate("window.longTasks")
+                          if start >= boot]
+            finally:
+                context.close()
+        seconds = [value / 1000 for value in ready]
+        print(f"  {name:8} ({down} Mbps, {rtt} ms RTT): boot to ready median "
+              f"{statistics.median(seconds):.1f} s (runs {fmt(seconds, 1)} s); "
+              f"on the wire until ready {statistics.median(wire) / 1e6:.2f} MB "
+              f"(checker runtime {statistics.median(runtime) / 1e6:.2f} MB); "
+              f"long tasks during boot (ms): {tasks or 'none'}")
+
+
+def fmt(values: list[float], digits: int = 0) -> str:
+    return ", ".join(f"{value:.{digits}f}" for value in values)
 
 
 if __name__ == "__main__":

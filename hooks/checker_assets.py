@@ -4,7 +4,11 @@
 - checks that every reason the engine can report is answered by exactly one section of that
   page (headings carry `data-reasons="..."`), failing the build otherwise;
 - builds the `checker` package into a py3-none-any wheel and adds it, the widget's JS/CSS and
-  the Pyodide runtime (from node_modules, never a CDN) to the site;
+  the Pyodide runtime (from node_modules, never a CDN) to the site, with a standard library
+  trimmed to what the checker and Pyodide's start-up load (hooks/runtime_stdlib.py) and a
+  lock file without packages, handed to the worker inline;
+- tells the widget how many bytes its first boot downloads (gzip, as the host sends them),
+  so that it can say so before it starts and show its progress;
 - in the offline build (Material's `offline` plugin) also adds the runtime as gzip+base64
   classic scripts, because a page opened from disk can neither fetch() nor start a worker
   from a file URL.
@@ -14,11 +18,13 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import html
 import io
 import json
 import string
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -36,8 +42,10 @@ ASSET_DIR = "assets/checker"
 RUNTIME_DIR = f"{ASSET_DIR}/pyodide"
 EMBED_DIR = f"{ASSET_DIR}/embed"
 WIDGET_FILES = ("checker.js", "checker.css", "worker.js")
-RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                 "pyodide-lock.json")
+# Copied from node_modules/pyodide; python_stdlib.zip is the trimmed one, made at build time,
+# and the lock file goes to the worker inline (minimal_lock).
+RUNTIME_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+STDLIB_NAME = "python_stdlib.zip"
 WHEEL_VERSION = "1.0"
 WHEEL_NAME = f"checker-{WHEEL_VERSION}-py3-none-any.whl"
 # A fixed timestamp keeps the wheel byte-identical between builds of the same source.
@@ -48,6 +56,7 @@ if str(REPO_ROOT) not in sys.path:
 
 from checker.bounce.reasons import GUIDE_STATES, REPORTABLE_REASONS  # noqa: E402  (needs the repo root on sys.path)
 from hooks.offline import is_offline_build  # noqa: E402
+from hooks.runtime_stdlib import minimal_lock, trimmed_stdlib  # noqa: E402
 from hooks.samples import find_samples  # noqa: E402  (the same reading of the headings)
 
 # ---- MkDocs events ----
@@ -77,12 +86,16 @@ def on_files(files, config):
         files.append(File.generated(config, f"{RUNTIME_DIR}/{name}",
                                     abs_src_path=str(PYODIDE_DIR / name)))
     wheel = build_wheel()
+    stdlib = trimmed_stdlib(wheel)
     files.append(File.generated(config, f"{ASSET_DIR}/{WHEEL_NAME}", content=wheel))
-    # Asks browsers for the new worker and wheel after an update, not a cached old pair.
-    config["_checker_version"] = hashlib.sha256(wheel + (WIDGET_DIR / "worker.js").read_bytes()
-                                                ).hexdigest()[:12]
+    files.append(File.generated(config, f"{RUNTIME_DIR}/{STDLIB_NAME}", content=stdlib))
+    # Asks browsers for the new worker, wheel and standard library after an update, not a
+    # cached old set.
+    config["_checker_version"] = hashlib.sha256(
+        wheel + stdlib + (WIDGET_DIR / "worker.js").read_bytes()).hexdigest()[:12]
+    config["_checker_sizes"] = download_sizes(wheel, stdlib)
     if is_offline_build(config):
-        for name, source in embedded_scripts(wheel).items():
+        for name, source in embedded_scripts(wheel, stdlib).items():
             files.append(File.generated(config, f"{EMBED_DIR}/{name}", content=source))
     return files
 
@@ -92,7 +105,8 @@ def on_page_content(html, page, config, files):
         return html
     check_reason_sections(html, page.file.src_uri)
     config["_checker_pages"].append(page.file.src_uri)
-    widget = render_widget(page.url, is_offline_build(config), config["_checker_version"])
+    widget = render_widget(page.url, is_offline_build(config), config["_checker_version"],
+                           config["_checker_sizes"])
     return html.replace(MARKER, widget, 1)
 
 
@@ -106,13 +120,45 @@ def on_post_build(config):
 
 # ---- the widget's HTML ----
 
-def render_widget(page_url: str, offline: bool, version: str) -> str:
+def render_widget(page_url: str, offline: bool, version: str,
+                  sizes: dict[str, list[int]]) -> str:
     template = string.Template((WIDGET_DIR / "widget.html").read_text(encoding="utf-8"))
     assets = get_relative_url(f"{ASSET_DIR}/checker.js", page_url).rsplit("/", 1)[0] + "/"
     embed = " ".join(f"embed/{name}" for name in EMBEDDED) if offline else ""
     worker_source = f"embed/{WORKER_SOURCE_SCRIPT}" if offline else ""
-    return template.substitute(assets=assets, wheel=WHEEL_NAME, version=version, embed=embed,
-                               worker_source=worker_source)
+    return template.substitute(
+        assets=assets, wheel=WHEEL_NAME, version=version, embed=embed,
+        worker_source=worker_source, lock=html.escape(minimal_lock()),
+        sizes=html.escape(json.dumps(sizes, sort_keys=True, separators=(",", ":"))))
+
+
+# ---- what the first boot downloads ----
+
+# The files a boot over HTTP loads, by the name the worker sees in their URL.
+DOWNLOADED = ("worker.js", "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", STDLIB_NAME,
+              WHEEL_NAME)
+_gzip_sizes: dict[str, int] = {}
+
+
+def download_sizes(wheel: bytes, stdlib: bytes) -> dict[str, list[int]]:
+    """name -> [bytes, bytes with gzip]: the widget states the sum of the second before it
+    downloads, and measures its progress in the first (what the body stream yields)."""
+    contents = {"worker.js": (WIDGET_DIR / "worker.js").read_bytes(), STDLIB_NAME: stdlib,
+                WHEEL_NAME: wheel}
+    sizes = {}
+    for name in DOWNLOADED:
+        data = contents[name] if name in contents else (PYODIDE_DIR / name).read_bytes()
+        sizes[name] = [len(data), _gzip_size(data)]
+    return sizes
+
+
+def _gzip_size(data: bytes) -> int:
+    """Size with gzip at level 6, the usual web-server setting (and the benchmark's)."""
+    key = hashlib.sha256(data).hexdigest()
+    if key not in _gzip_sizes:
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+        _gzip_sizes[key] = len(packer.compress(data) + packer.flush())
+    return _gzip_sizes[key]
 
 
 # ---- reasons and sections ----
@@ -174,8 +220,7 @@ EMBEDDED = {
     "pyodide-js.js": "pyodide.js",
     "pyodide-asm-js.js": "pyodide.asm.js",
     "pyodide-asm-wasm.js": "pyodide.asm.wasm",
-    "python-stdlib.js": "python_stdlib.zip",
-    "pyodide-lock.js": "pyodide-lock.json",
+    "python-stdlib.js": STDLIB_NAME,
     "checker-wheel.js": WHEEL_NAME,
 }
 # The worker's own source, as plain text: the page needs it to start the worker.
@@ -183,13 +228,12 @@ WORKER_SOURCE_SCRIPT = "worker-src.js"
 _embed_cache: dict[tuple, str] = {}
 
 
-def embedded_scripts(wheel: bytes) -> dict[str, str]:
+def embedded_scripts(wheel: bytes, stdlib: bytes) -> dict[str, str]:
     sources = {
         "pyodide.js": (PYODIDE_DIR / "pyodide.js").read_bytes(),
         "pyodide.asm.js": classic_asm_script().encode(),
         "pyodide.asm.wasm": (PYODIDE_DIR / "pyodide.asm.wasm").read_bytes(),
-        "python_stdlib.zip": (PYODIDE_DIR / "python_stdlib.zip").read_bytes(),
-        "pyodide-lock.json": (PYODIDE_DIR / "pyodide-lock.json").read_bytes(),
+        STDLIB_NAME: stdlib,
         WHEEL_NAME: wheel,
     }
     scripts = {script: _embed_script(served_as, sources[served_as])

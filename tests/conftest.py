@@ -83,13 +83,19 @@ def http_site(built_site) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser():
+def playwright_instance():
+    """Playwright itself, for the tests that need a persistent profile (a disk cache)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_instance):
+    chromium = playwright_instance.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    yield chromium
+    chromium.close()
 
 
 @pytest.fixture()

@@ -3,6 +3,8 @@
  * The Python checker runs in a Web Worker (worker.js) with Pyodide. The worker is started
  * lazily, when the widget comes into view or is touched, and is kept for the whole visit,
  * so that coming back to the page through Material's instant navigation finds it ready.
+ * The widget says how much its first boot downloads before it starts, and shows the bytes
+ * arriving; on a connection that asks to save data it waits for a tap on a button instead.
  * Everything the customer enters is shown back with textContent only, never as HTML.
  */
 (function () {
@@ -17,11 +19,26 @@
   // The writers' sample bounces on the page (see pageSamples) carry this title.
   const SAMPLE_TITLE = "エラーメールの例";
 
+  // `size` is the first download ("約 4.6 MB"); the offline copy downloads nothing.
   const STATUS_TEXT = {
-    idle: "チェッカーは、このあたりまでスクロールするか操作を始めると準備を始めます。",
-    loading: "チェッカーを準備しています（初回は数秒かかります）。貼り付けた内容は、準備ができしだい調べます。",
-    ready: "準備ができました。貼り付けると、すぐに結果が表示されます。",
+    idle: (size) => "チェッカーは、このあたりまでスクロールするか操作を始めると準備を始めます"
+      + (size ? `（初回は${size} をダウンロードします）。` : "。"),
+    waiting: () => "通信量を節約する設定か低速な回線をお使いのため、チェッカーは自動では準備を始めません。"
+      + "お使いになるときは、下のボタンを押してください。貼り付けた内容は、準備ができしだい調べます。",
+    loading: (size) => "チェッカーを準備しています"
+      + (size ? `（初回は${size} をダウンロードします）` : "") + "。貼り付けた内容は、準備ができしだい調べます。",
+    ready: () => "準備ができました。貼り付けると、すぐに結果が表示されます。",
   };
+  // Beside the progress bar; not a live region, so that screen readers hear the status once.
+  const PROGRESS_TEXT = {
+    before: (size) => `ダウンロード前（${size}）`,
+    downloading: (loaded, total) => `ダウンロード中: ${loaded} / ${total}`,
+    starting: (total) => (total ? `準備中（ダウンロード済み: ${total}）` : "準備中"),
+    done: () => "完了",
+  };
+  const START_BUTTON_TEXT = (size) => `チェッカーを準備する（ダウンロード ${size}）`;
+  // navigator.connection.effectiveType values slow enough to ask before downloading.
+  const SLOW_CONNECTIONS = ["slow-2g", "2g", "3g"];
   const ERROR_TEXT = {
     unsupported: "お使いのブラウザーは WebAssembly または Web Worker に対応していないため、チェッカーを使えません。下の説明をお読みください。",
     offlineIncomplete: "このページをファイルとして開いているため、チェッカーを起動できません。オフライン版（ダウンロード用の zip）をお使いください。",
@@ -33,6 +50,7 @@
   const runtime = {
     state: "idle",
     errorText: "",
+    progress: null, // { loaded, total, downloaded } from the worker, over HTTP
     worker: null,
     start: null,
     retried: false,
@@ -41,16 +59,29 @@
     widgets: new Set(),
   };
 
-  function startRuntime(assetsUrl, wheelName, version, embed) {
-    if (runtime.state !== "idle") return;
+  // What the browser says about the connection: the customer asked to save data, or it is slow.
+  function savesData() {
+    const connection = navigator.connection;
+    return Boolean(connection && (connection.saveData
+      || SLOW_CONNECTIONS.includes(connection.effectiveType)));
+  }
+
+  // byTap: the customer pressed the button that states the size (the only way to start on
+  // a connection that saves data).
+  function startRuntime(assetsUrl, wheelName, version, embed, byTap) {
+    if (runtime.state !== "idle" && runtime.state !== "waiting") return;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
       setRuntimeState("error", ERROR_TEXT.unsupported);
+      return;
+    }
+    const fromFile = location.protocol === "file:";
+    if (!fromFile && !byTap && savesData()) {
+      if (runtime.state === "idle") setRuntimeState("waiting");
       return;
     }
     setRuntimeState("loading");
     performance.mark("checker-boot"); // read by benchmarks/bench_widget.py
     const indexURL = new URL("pyodide/", assetsUrl).href;
-    const fromFile = location.protocol === "file:";
     if (fromFile && !embed.worker) {
       // Only the offline copy carries the runtime in a form a file:// page can load.
       setRuntimeState("error", ERROR_TEXT.offlineIncomplete);
@@ -58,7 +89,7 @@
     }
     runtime.start = () => (fromFile
       ? startEmbeddedWorker(assetsUrl, embed, indexURL, wheelName)
-      : startHttpWorker(assetsUrl, indexURL, wheelName, version)).catch(bootFailed);
+      : startHttpWorker(assetsUrl, indexURL, wheelName, version, embed)).catch(bootFailed);
     runtime.start();
   }
 
@@ -70,17 +101,19 @@
       runtime.retried = true;
       if (runtime.worker) runtime.worker.terminate();
       runtime.worker = null;
+      runtime.progress = null;
       runtime.start();
       return;
     }
     setRuntimeState("error", ERROR_TEXT.boot);
   }
 
-  async function startHttpWorker(assetsUrl, indexURL, wheelName, version) {
+  async function startHttpWorker(assetsUrl, indexURL, wheelName, version, embed) {
     const versioned = (name) => new URL(`${name}?v=${version}`, assetsUrl);
     const worker = attachWorker(new Worker(versioned("worker.js"), { type: "module" }));
-    worker.postMessage({ type: "boot", mode: "http", indexURL,
-      wheelURL: versioned(wheelName).href });
+    worker.postMessage({ type: "boot", mode: "http", indexURL, lock: embed.lock,
+      sizes: embed.sizes, wheelURL: versioned(wheelName).href,
+      stdlibURL: versioned("pyodide/python_stdlib.zip").href });
   }
 
   // From file:// a page may load classic scripts but neither fetch() nor start a worker
@@ -98,7 +131,8 @@
     const RealWorker = workerConstructorForFiles();
     // Classic: Chromium runs no module worker from a blob: URL made on a file:// page.
     const worker = attachWorker(new RealWorker(blobUrl));
-    worker.postMessage({ type: "boot", mode: "embedded", indexURL, wheelName, packed });
+    worker.postMessage({ type: "boot", mode: "embedded", indexURL, wheelName, packed,
+      lock: embed.lock });
   }
 
   // The offline copy loads Material's iframe-worker shim, which replaces window.Worker on
@@ -133,8 +167,12 @@
 
   function onWorkerMessage(message) {
     if (message.type === "ready") {
-      performance.mark("checker-ready");
+      // The worker's resource timings ride along for tests and benchmarks/bench_widget.py.
+      performance.mark("checker-ready", { detail: { resources: message.resources || [] } });
       setRuntimeState("ready");
+    } else if (message.type === "progress") {
+      runtime.progress = message;
+      for (const widget of runtime.widgets) widget.showProgress();
     } else if (message.type === "boot-error") {
       bootFailed(message.detail);
     } else if (message.type === "result") {
@@ -175,7 +213,16 @@
       addressOutput: find('[data-checker-output="address"]'),
       fileInput: find("[data-checker-file]"),
       fieldNote: find("[data-checker-field-note]"),
+      progress: find("[data-checker-progress]"),
+      progressBar: find("[data-checker-progress-bar]"),
+      progressText: find("[data-checker-progress-text]"),
+      startButton: find("[data-checker-start]"),
     };
+    const fromFile = location.protocol === "file:";
+    const sizes = JSON.parse(root.dataset.sizes || "{}");
+    // What the first boot downloads, as the build measured it with gzip.
+    const firstDownload = Object.values(sizes).reduce((sum, size) => sum + size[1], 0);
+    const sizeText = fromFile ? "" : "約 " + megabytes(firstDownload);
     const latest = { bounce: 0, address: 0 };
     const typingTimers = {};
     let pastedInto = null;
@@ -190,19 +237,55 @@
           return;
         }
         root.dataset.state = runtime.state;
-        parts.status.textContent = runtime.state === "error"
-          ? runtime.errorText : STATUS_TEXT[runtime.state];
+        const text = runtime.state === "error"
+          ? runtime.errorText : STATUS_TEXT[runtime.state](sizeText);
+        // The status is a live region: it is set once per state, so it is heard once.
+        if (parts.status.textContent !== text) parts.status.textContent = text;
         parts.status.classList.toggle("checker__status--error", runtime.state === "error");
+        parts.startButton.hidden = runtime.state !== "waiting";
+        parts.startButton.textContent = START_BUTTON_TEXT(sizeText);
+        widget.showProgress();
         if (runtime.state === "ready") analyseWhatIsThere();
+      },
+      // The bar and its figures: what has arrived of the first download, then 「準備中」.
+      showProgress() {
+        const { progressBar: bar, progressText: label } = parts;
+        const state = runtime.state;
+        const shown = ["idle", "loading", "ready"].includes(state);
+        parts.progress.classList.toggle("checker__progress--hidden", !shown);
+        const progress = runtime.progress;
+        if (state === "ready") {
+          bar.max = 1;
+          bar.value = 1;
+          label.textContent = PROGRESS_TEXT.done();
+        } else if (state === "loading" && (fromFile || (progress && progress.downloaded))) {
+          bar.removeAttribute("value"); // Python is starting: no figure to show
+          label.textContent = PROGRESS_TEXT.starting(progress ? megabytes(progress.total) : "");
+        } else if (state === "loading" && progress) {
+          bar.max = progress.total;
+          bar.value = progress.loaded;
+          label.textContent = PROGRESS_TEXT.downloading(megabytes(progress.loaded),
+            megabytes(progress.total));
+        } else if (state === "loading") {
+          bar.max = firstDownload;
+          bar.value = 0;
+          label.textContent = PROGRESS_TEXT.downloading(megabytes(0), megabytes(firstDownload));
+        } else {
+          bar.max = 1;
+          bar.value = 0;
+          label.textContent = fromFile ? "" : PROGRESS_TEXT.before(sizeText);
+        }
       },
     };
 
-    function boot() {
+    function boot(byTap) {
       startRuntime(new URL(root.dataset.assets, document.baseURI), root.dataset.wheel,
         root.dataset.version, {
         worker: root.dataset.embedWorker,
         scripts: (root.dataset.embed || "").split(/\s+/).filter(Boolean),
-      });
+        lock: root.dataset.lock,
+        sizes,
+      }, byTap === true);
     }
 
     function analyseWhatIsThere() {
@@ -304,10 +387,16 @@
     });
     setUpTabs(root);
 
-    // Boot when the widget comes near the screen or is touched, not on page load.
+    // Boot when the widget comes near the screen or is touched, not on page load (on a
+    // connection that saves data, only from the button that states the size).
     for (const type of ["focusin", "pointerdown", "touchstart", "dragenter"]) {
-      root.addEventListener(type, boot, { passive: true });
+      root.addEventListener(type, () => boot(), { passive: true });
     }
+    parts.startButton.addEventListener("click", () => {
+      boot(true);
+      // The button is gone: the keyboard goes on from the status that now says what happens.
+      parts.status.focus({ preventScroll: true });
+    });
     if ("IntersectionObserver" in window) {
       const observer = new IntersectionObserver((entries) => {
         if (entries.some((entry) => entry.isIntersecting)) {
@@ -376,6 +465,10 @@
   }
 
   /* ---- drawing results (textContent only) ---- */
+
+  function megabytes(bytes) {
+    return (bytes / 1e6).toFixed(1) + " MB";
+  }
 
   function el(tag, className, text) {
     const node = document.createElement(tag);

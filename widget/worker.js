@@ -7,6 +7,10 @@
  *    classic) the page starts it from a blob: URL and hands it the runtime as gzip-compressed
  *    base64 text, read from classic scripts; the worker unpacks it, and a small fetch shim
  *    serves those bytes to Pyodide under their usual file names.
+ *
+ * Both get the trimmed standard library the build made (python_stdlib.zip) and a lock file
+ * without packages, inline. Over HTTP the worker counts the bytes of each runtime file as it
+ * arrives and tells the page, which shows the progress.
  */
 "use strict";
 
@@ -36,13 +40,21 @@ async function boot(message) {
   pyodide = loaded;
   installWheel(wheelBytes);
   pageJson = pyodide.pyimport("checker.web").page_json;
-  self.postMessage({ type: "ready" });
+  // What each file cost on the wire (0 from the browser's cache), for tests and benchmarks.
+  const resources = performance.getEntriesByType("resource").map((entry) => ({
+    name: entry.name, transferSize: entry.transferSize, encodedBodySize: entry.encodedBodySize,
+  }));
+  self.postMessage({ type: "ready", resources });
   for (const waiting of queue.splice(0)) answer(waiting);
 }
 
 async function servedRuntime(message) {
+  countDownloads(message.sizes);
   const { loadPyodide } = await import(message.indexURL + "pyodide.mjs");
-  return { loadPyodide, options: { indexURL: message.indexURL },
+  downloaded("pyodide.mjs");
+  return { loadPyodide,
+    options: { indexURL: message.indexURL, stdLibURL: message.stdlibURL,
+      lockFileContents: message.lock },
     wheel: fetchBytes(message.wheelURL) };
 }
 
@@ -56,7 +68,8 @@ async function embeddedRuntime(message) {
   runClassicScript(files["pyodide.asm.js"]);
   return {
     loadPyodide: self.loadPyodide,
-    options: { indexURL: message.indexURL, createPyodideModule: self._createPyodideModule },
+    options: { indexURL: message.indexURL, createPyodideModule: self._createPyodideModule,
+      lockFileContents: message.lock },
     wheel: files[message.wheelName],
   };
 }
@@ -72,6 +85,76 @@ async function fetchBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return new Uint8Array(await response.arrayBuffer());
+}
+
+/* ---- download progress (HTTP) ---- */
+
+// file name -> { body: bytes its body has, wire: bytes on the wire, read: body bytes so far,
+// done }. The wire size is the build's gzip figure until the response's Content-Length
+// (what the host really sends, compressed or not) is known.
+const downloads = {};
+const PROGRESS_EVERY_MS = 100;
+let lastProgress = 0;
+
+function countDownloads(sizes) {
+  for (const name of Object.keys(sizes)) {
+    downloads[name] = { body: sizes[name][0], wire: sizes[name][1], read: 0, done: false };
+  }
+  downloaded("worker.js"); // this very script
+  const realFetch = self.fetch;
+  self.fetch = async (resource, init) => {
+    const response = await realFetch(resource, init);
+    const file = downloads[fileName(resource instanceof Request ? resource.url : resource)];
+    if (!file || !response.ok || !response.body) return response;
+    file.counted = true;
+    const length = Number(response.headers.get("Content-Length"));
+    if (length > 0) file.wire = length;
+    const counter = new TransformStream({
+      transform(chunk, controller) {
+        file.read += chunk.byteLength;
+        reportProgress(false);
+        controller.enqueue(chunk);
+      },
+      flush() {
+        file.done = true;
+        reportProgress(true);
+      },
+    });
+    return new Response(response.body.pipeThrough(counter),
+      { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  // Pyodide imports pyodide.asm.mjs rather than fetching it: it counts once the browser has it.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const file = downloads[fileName(entry.name)];
+      if (file && !file.counted) downloaded(fileName(entry.name));
+    }
+  }).observe({ type: "resource", buffered: true });
+}
+
+function downloaded(name) {
+  if (!downloads[name] || downloads[name].done) return;
+  downloads[name].done = true;
+  reportProgress(true);
+}
+
+function fileName(url) {
+  return String(url).split(/[?#]/)[0].split("/").pop();
+}
+
+function reportProgress(now) {
+  const time = performance.now();
+  if (!now && time - lastProgress < PROGRESS_EVERY_MS) return;
+  lastProgress = time;
+  let loaded = 0;
+  let total = 0;
+  let all = true;
+  for (const file of Object.values(downloads)) {
+    total += file.wire;
+    loaded += file.done ? file.wire : Math.round(file.wire * Math.min(1, file.read / file.body));
+    all = all && file.done;
+  }
+  self.postMessage({ type: "progress", loaded, total, downloaded: all });
 }
 
 function answer(message) {

@@ -3,6 +3,8 @@
 Used by test_parity.py and benchmarks/bench_hostile.py. Both runtimes get the same wheel,
 the site's own (built by `hooks.checker_assets.build_wheel`, the function the MkDocs hook
 publishes it with), the same driver and the same cases file, each in a process of its own.
+Pyodide gets the site's trimmed standard library too (`hooks.runtime_stdlib`), so every
+case is also a check that nothing the checker reaches was left out of it.
 """
 from __future__ import annotations
 
@@ -46,11 +48,19 @@ class Run:
     """One snapshot of the checker (the site's wheel) and one cases file, in a directory."""
 
     def __init__(self, cases: list[dict], directory: Path) -> None:
-        from hooks.checker_assets import WHEEL_NAME, build_wheel
+        from hooks.checker_assets import STDLIB_NAME, WHEEL_NAME, build_wheel
+        from hooks.runtime_stdlib import checker_modules, minimal_lock, trimmed_stdlib
 
         self.directory = directory
         self.wheel = directory / WHEEL_NAME
-        self.wheel.write_bytes(build_wheel())
+        wheel = build_wheel()
+        self.wheel.write_bytes(wheel)
+        self.stdlib = directory / STDLIB_NAME
+        self.stdlib.write_bytes(trimmed_stdlib(wheel))
+        self.lock = directory / "pyodide-lock.json"
+        self.lock.write_text(minimal_lock(), encoding="utf-8")
+        self.modules = directory / "modules.json"
+        self.modules.write_text(json.dumps(checker_modules(wheel)), encoding="utf-8")
         self.cases_file = directory / "cases.jsonl"
         with self.cases_file.open("w", encoding="utf-8") as handle:
             for case in cases:
@@ -58,7 +68,9 @@ class Run:
 
     def in_pyodide(self, timeout: float = 900) -> dict[str, dict]:
         """id -> {"answer": ..., "seconds": ...}, from one Node process for all the cases."""
-        return self._answers(["node", str(RUNNER), str(self.wheel), str(DRIVER)], os.environ, timeout)
+        command = ["node", str(RUNNER), str(self.wheel), str(DRIVER), str(self.stdlib),
+                   str(self.lock), str(self.modules)]
+        return self._answers(command, os.environ, timeout)
 
     def in_cpython(self, timeout: float = 900) -> dict[str, dict]:
         """The same, from this Python with the wheel unpacked as its only checker."""

@@ -1,12 +1,17 @@
 """The checker answers the same in Pyodide (the page's Python) as in CPython (the CLI's).
 
-One Node process boots Pyodide once, installs the wheel the site publishes, and answers
+One Node process boots Pyodide once, from the trimmed standard library the site ships,
+installs the wheel the site publishes, imports every module of the checker, and answers
 every case: every message of the bounce corpus (as the .eml bytes a dropped file gives, and
-some as pasted text), damaged messages, hostile pastes, and addresses. Each answer (the JSON
-report, the notices, and the page's whole view from `checker.web`) must be identical to
-what CPython gives for the same case.
+some as pasted text), damaged messages, hostile pastes, a message in each codec of the
+standard library (a message names its charset, so any codec may be looked up), and
+addresses. Each answer (the JSON report, the notices, and the page's whole view from
+`checker.web`) must be identical to what CPython gives for the same case; a file left out
+of the trimmed zip fails an import, and so the case.
 """
 from __future__ import annotations
+
+import zipfile
 
 import pytest
 
@@ -34,6 +39,20 @@ HOSTILE_PASTES = [
     "=?utf-8?B?" + "44GC" * 3000 + "?=", "\x00\x01\x02" * 100 + "550 5.1.1 <a@b.jp>", "\ufffd" * 5000,
 ]
 SEEDS_PER_MUTATION = 3
+CHARSET_BOUNCE = (b"From: MAILER-DAEMON@mail.example.jp\nTo: taro@example.com\n"
+                  b"Subject: Undelivered Mail Returned to Sender\nMIME-Version: 1.0\n"
+                  b"Content-Type: text/plain; charset=%s\n\n"
+                  b"<hanako@example.jp>: 550 5.1.1 User unknown \x82\xa0\xa4\xa2\xe3\x81\x82\n")
+
+
+def codec_names() -> list[str]:
+    """Every codec module of the standard library Pyodide ships (all of which the page has)."""
+    from node_runner import PYODIDE_DIR
+
+    with zipfile.ZipFile(PYODIDE_DIR / "python_stdlib.zip") as stdlib:
+        names = [name[len("encodings/"):-3] for name in stdlib.namelist()
+                 if name.startswith("encodings/") and name.endswith(".py")]
+    return sorted(name for name in names if name not in ("__init__", "aliases"))
 
 
 def build_cases() -> list[dict]:
@@ -46,6 +65,8 @@ def build_cases() -> list[dict]:
             name, data = messages[(seed * 37) % len(messages)]
             cases.append(bytes_case(f"{kind}:{seed}:{name}", "bounce", mutated(kind, data, seed)))
     cases += [text_case(f"hostile:{index}", "bounce", text) for index, text in enumerate(HOSTILE_PASTES)]
+    cases += [bytes_case(f"charset:{name}", "bounce", CHARSET_BOUNCE % name.encode())
+              for name in codec_names()]
     cases += [text_case(f"address:{index}:{text[:30]!r}", "address", text) for index, text in enumerate(ADDRESSES)]
     return cases
 

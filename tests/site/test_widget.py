@@ -224,6 +224,13 @@ def test_widget_has_no_accessibility_violations(checker_page, repo_root):
     assert violations == []
 
 
+def test_progress_bar_is_named_and_complete_once_ready(checker_page):
+    bar = checker_page.get_by_role("progressbar", name="チェッカーの準備状況")
+    assert bar.count() == 1
+    assert bar.evaluate("(bar) => bar.value === bar.max")
+    assert checker_page.inner_text("[data-checker-progress-text]") == "完了"
+
+
 def test_nothing_is_requested_once_ready(checker_page):
     # Runs last on each page: all the checks above went without a single request.
     assert checker_page.request_log[checker_page.requests_at_ready:] == []

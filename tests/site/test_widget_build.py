@@ -18,8 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from conftest import OFFLINE_ZIP, REPO_ROOT
 
-RUNTIME = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-           "pyodide-lock.json"]
+RUNTIME = ["pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"]
 
 
 @pytest.fixture(scope="module")
@@ -95,6 +94,10 @@ def test_online_site_has_runtime_wheel_and_widget_but_no_embedded_copy(built_sit
         assert (assets / "pyodide" / name).is_file(), name
     assert (assets / hook.WHEEL_NAME).is_file()
     assert not (assets / "embed").exists()
+    # The lock file goes to the worker inline; the whole lock and standard library stay out.
+    assert not (assets / "pyodide" / "pyodide-lock.json").exists()
+    full = (REPO_ROOT / "node_modules" / "pyodide" / "python_stdlib.zip").stat().st_size
+    assert (assets / "pyodide" / "python_stdlib.zip").stat().st_size < full / 2
     page = (built_site / "step-2-2" / "index.html").read_text(encoding="utf-8")
     assert "<!-- checker -->" not in page
     assert page.count("data-checker ") + page.count("data-checker>") == 1
