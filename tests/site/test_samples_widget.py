@@ -30,9 +30,10 @@ def test_the_sample_button_cycles_through_the_pages_samples(browser, http_site, 
             assert page.input_value(BOUNCE_INPUT) == sample.text, sample.describe()
             card = page.locator(CARD).first
             card.wait_for(timeout=30_000)
-            reason = card.get_attribute("data-reason")
-            assert reason in sample.section.reasons, (sample.describe(), sample.section.id, reason)
-            assert card.get_attribute("data-section") == sample.section.id
+            # The card goes to the sample's own section: by its reason, or for a delay warning
+            # by the state the section claims ("delayed"), whatever the cause shown.
+            assert card.get_attribute("data-section") == sample.section.id, (
+                sample.describe(), sample.section.id, card.get_attribute("data-reason"))
     finally:
         context.close()
 

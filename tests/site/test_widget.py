@@ -24,7 +24,7 @@ CORPUS_FILES = [
     "bsd/lhost-activehunter-01.eml",
     "bsd/lhost-courier-04.eml",
     "bsd/lhost-amazonses-03.eml",
-    "bsd/lhost-ezweb-01.eml",
+    "bsd/lhost-ezweb-02.eml",
     "bsd/lhost-amazonses-17.eml",
     "bsd/lhost-ezweb-03.eml",
     "bsd/lhost-barracuda-01.eml",
