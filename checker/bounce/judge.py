@@ -17,16 +17,19 @@ import re
 from dataclasses import dataclass
 
 from checker.bounce.rules import (
-    ANSWER,
     NOTICE_FIRST,
+    NOTICE_ROWS,
     NOTICE_WORDING,
     RESTATEMENTS,
+    UNCODED_RULES,
     WORDING_RULES,
     Restatement,
     Rule,
+    coded_rules,
     openings,
-    rules_for,
+    rule_order,
     status_matches,
+    worded_rows_starting,
 )
 
 
@@ -48,19 +51,23 @@ class Evidence:
 # Wording far down a long text is a copy of something else; the judge reads this much.
 MAX_JUDGED_CHARS = 20000
 
+# Links and addresses (a host name or a footer link never decides a reason).
 _LINK = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')]{1,2000}|\bwww\.[^\s<>\"')]{1,2000}", re.I)
 _ADDRESS = re.compile(r"(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9.-]{1,255}")
 # Reply and status codes inside the text ('550-5.7.1' at the start of every line of a
 # multi-line answer) would split wording apart; the codes are judged separately.
 _CODES = re.compile(r"\b[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|\b[245]\d\d-|\b[245]\.\d{1,3}\.\d{1,3}\b")
-_SPACES = re.compile(r"\s+")
 _DELIVERED_ACTIONS = ("delivered", "relayed", "expanded")
 
 
 def prepare(text: str) -> str:
     """The text as the rules read it: no links, no addresses, no codes, lower case, single spaces."""
-    text = _ADDRESS.sub(" ", _LINK.sub(" ", text[:MAX_JUDGED_CHARS]))
-    return _SPACES.sub(" ", _CODES.sub(" ", text.lower()))
+    text = text[:MAX_JUDGED_CHARS]
+    if "://" in text or "www." in text:
+        text = _LINK.sub(" ", text)
+    if "@" in text:
+        text = _ADDRESS.sub(" ", text)
+    return " ".join(_CODES.sub(" ", text.lower()).split())
 
 
 def judge(evidence: Evidence) -> str:
@@ -73,53 +80,60 @@ def judge(evidence: Evidence) -> str:
 def deciding_rule(evidence: Evidence) -> Rule | None:
     """The applicable row of highest precedence. Wording found only in the notice counts
     at most as NOTICE_WORDING (the answer's own words come first), unless the row is one
-    written for notices; among equals, a match in the answer beats one in the notice, then
-    the earlier row wins."""
-    answer, notice = _Text(prepare(evidence.answer)), _Text(prepare(evidence.notice))
-    anywhere = answer.openings | notice.openings
+    written for notices (NOTICE_FIRST); among equals, a match in the answer beats one in the
+    notice, then the earlier row wins. The notice is read only when it could still decide."""
+    answer, notice = _Text(evidence.answer), _Text(evidence.notice)
     best: Rule | None = None
-    best_rank = (-1, False)
-    for rule in rules_for(evidence.status, evidence.replycode):
+    best_rank = (-1, False, 0)
+    for rule in coded_rules(evidence.status, evidence.replycode):
+        if _conditions_hold(rule, evidence):  # no wording: they apply as the answer does
+            rank = (rule.precedence, True, -rule_order(rule))
+            if rank > best_rank:
+                best, best_rank = rule, rank
+    for rule in UNCODED_RULES:
         if rule.precedence < best_rank[0]:
             break
-        if rule.starts is not None and rule.starts.isdisjoint(anywhere):
-            continue  # no word in either text begins as a match of this row must
-        where = _where_it_applies(rule, evidence, answer, notice)
-        if not where:
-            continue
-        in_answer = where == ANSWER
-        precedence = rule.precedence if in_answer or rule.scope == NOTICE_FIRST else min(rule.precedence, NOTICE_WORDING)
-        if (precedence, in_answer) > best_rank:
-            best, best_rank = rule, (precedence, in_answer)
+        if _conditions_hold(rule, evidence) and (rule.pattern is None or answer.matches(rule)):
+            rank = (rule.precedence, True, -rule_order(rule))
+            if rank > best_rank:
+                best, best_rank = rule, rank
+    for rule in NOTICE_ROWS:
+        counted = rule.precedence if rule.scope == NOTICE_FIRST else min(rule.precedence, NOTICE_WORDING)
+        if counted < best_rank[0]:
+            break
+        rank = (counted, False, -rule_order(rule))
+        if rank > best_rank and _conditions_hold(rule, evidence) and notice.matches(rule):
+            best, best_rank = rule, rank
     return best
 
 
 class _Text:
-    """A prepared text and, computed once, where words in it begin."""
+    """A text as the rules read it, prepared (and its word openings found) on first use."""
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.openings = openings(text)
+    def __init__(self, raw: str) -> None:
+        self._raw = raw
+        self._prepared: tuple[str, frozenset[str], set[int]] | None = None
 
     def matches(self, rule: Rule) -> bool:
-        return rule.found_in(self.text, self.openings)
+        if self._prepared is None:
+            text = prepare(self._raw)
+            found = openings(text)
+            self._prepared = (text, found, worded_rows_starting(found))
+        text, found, candidates = self._prepared
+        return id(rule) in candidates and rule.found_in(text, found)
 
 
-def _where_it_applies(rule: Rule, evidence: Evidence, answer: _Text, notice: _Text) -> str:
-    """ANSWER, "notice" or "" (the row does not apply)."""
+def _conditions_hold(rule: Rule, evidence: Evidence) -> bool:
+    """Everything the row asks of the evidence but its wording."""
     if rule.stages is not None and evidence.stage not in rule.stages:
-        return ""
+        return False
     if rule.statuses and not any(status_matches(wanted, evidence.status) for wanted in rule.statuses):
-        return ""
+        return False
     if rule.replies and not (evidence.replycode in rule.replies or evidence.replycode[:1] in rule.replies):
-        return ""
+        return False
     if rule.actions and evidence.action not in rule.actions:
-        return ""
-    if rule.diagnostic_types and evidence.diagnostic_type not in rule.diagnostic_types:
-        return ""
-    if rule.pattern is None or answer.matches(rule):
-        return ANSWER
-    return "notice" if rule.scope != ANSWER and notice.matches(rule) else ""
+        return False
+    return not rule.diagnostic_types or evidence.diagnostic_type in rule.diagnostic_types
 
 
 def restate(reason: str, evidence: Evidence) -> str:
@@ -147,5 +161,5 @@ def _is_temporary(evidence: Evidence) -> bool:
 
 def names_a_reason(text: str) -> bool:
     """Whether any wording row matches the text (a paste that says why, or only that it failed)."""
-    prepared = _Text(prepare(text))
+    prepared = _Text(text)
     return any(prepared.matches(rule) for rule in WORDING_RULES)

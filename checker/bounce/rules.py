@@ -13,10 +13,8 @@ one server uses, or wording that cannot mean anything else; never a phrase one s
 """
 from __future__ import annotations
 
-import heapq
 import importlib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -153,6 +151,14 @@ def _item(op: str, argument: Any) -> _Expansions | None:
         repeated = {(start, False) for start, _ in once}  # cut after one repetition
         return repeated | {("", True)} if low == 0 else repeated
     return None
+
+
+def worded_rows_starting(openings: frozenset[str]) -> set[int]:
+    """The ids of the worded rows that can match a text with these word openings."""
+    found = set(_ALWAYS_SEARCHED)
+    for opening in openings:
+        found.update(_ROWS_BY_START.get(opening, ()))
+    return found
 
 
 def openings(text: str) -> frozenset[str]:
@@ -420,15 +426,33 @@ _BY_CODE: dict[str, list[Rule]] = {}
 for _rule in RULES_BY_PRECEDENCE:
     for _code in _rule.statuses or _rule.replies:
         _BY_CODE.setdefault(_code.removeprefix("x."), []).append(_rule)
-_UNCODED: tuple[Rule, ...] = tuple(rule for rule in RULES_BY_PRECEDENCE if not (rule.statuses or rule.replies))
+UNCODED_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES_BY_PRECEDENCE if not (rule.statuses or rule.replies))
 
 
-def rules_for(status: str, replycode: str) -> Iterator[Rule]:
-    """The rows that can apply to an answer with these codes, highest precedence first."""
+# The rows that may also match the bounce's notice, in the order they count there:
+# NOTICE_FIRST rows at their own precedence, the others at most at NOTICE_WORDING.
+NOTICE_ROWS: tuple[Rule, ...] = tuple(sorted(
+    (rule for rule in RULES_BY_PRECEDENCE if rule.pattern is not None and rule.scope != ANSWER),
+    key=lambda rule: -(rule.precedence if rule.scope == NOTICE_FIRST else min(rule.precedence, NOTICE_WORDING))))
+
+
+def coded_rules(status: str, replycode: str) -> list[Rule]:
+    """The rows that need a code and may apply to an answer with these codes."""
     detail = status_detail(status)
     keys = {status, detail, detail.split(".", 1)[0], replycode, replycode[:1]} - {""}
-    coded = sorted((rule for key in keys for rule in _BY_CODE.get(key, ())), key=lambda rule: _ORDER[id(rule)])
-    return heapq.merge(_UNCODED, coded, key=lambda rule: _ORDER[id(rule)])
+    return [rule for key in keys for rule in _BY_CODE.get(key, ())]
+
+
+_ROWS_BY_START: dict[str, list[int]] = {}
+for _rule in RULES:
+    for _start in _rule.starts or ():
+        _ROWS_BY_START.setdefault(_start, []).append(id(_rule))
+_ALWAYS_SEARCHED: frozenset[int] = frozenset(id(rule) for rule in RULES if rule.pattern is not None and rule.starts is None)
+
+
+def rule_order(rule: Rule) -> int:
+    """The row's place in RULES_BY_PRECEDENCE: the earlier wins between equals."""
+    return _ORDER[id(rule)]
 
 
 @dataclass(frozen=True)
