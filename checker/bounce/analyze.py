@@ -197,7 +197,8 @@ def address_problems(recipient: str) -> tuple[str, ...]:
 
 
 def _microsoft_complainer(doc: Document) -> str:
-    for key, value in doc.original_headers or ():
+    """JMRP returns the complained-of message as the report or attached to it."""
+    for key, value in [*doc.headers, *(doc.original_headers or ())]:
         if key == MICROSOFT_COMPLAINT_HEADER:
             return _strip_address(value)
     return ""

@@ -79,8 +79,9 @@ def read_document(data: bytes) -> Document:
         doc.human_text = mime.normalize_newlines(doc.human_text)
     if not doc.dsn_reports:
         doc.human_text = _take_inline_dsn(doc)
-    if not doc.feedback_report:
-        doc.feedback_report = _inline_feedback_report(doc.human_text)
+    if not doc.feedback_report and not doc.dsn_reports:
+        # A report pasted alone reads as a header block; one sent without its own part is text.
+        doc.feedback_report = _inline_feedback_report(doc.human_text) or _inline_feedback_report(raw[:65536])
     doc.human_text, inline_original = split_inline_original(doc.human_text)
     if doc.original_headers is None and inline_original:
         doc.original_headers = inline_original

@@ -1,6 +1,8 @@
 """What kind of message it is: bounce, delay warning, auto-reply, complaint, success, other."""
 from __future__ import annotations
 
+import pytest
+
 from checker.bounce import analyze_bounce
 
 
@@ -38,6 +40,29 @@ def test_complaint_report_is_feedback():
     assert report.kind == "feedback"
     assert (result.recipient, result.reason, result.diagnostic) == ("hanako@example.net", "feedback", "abuse")
     assert report.original.subject == "sale"
+
+
+@pytest.mark.parametrize("data", [
+    # Microsoft's JMRP: the complained-of message is the report, or attached to it, with the
+    # complainer's address in X-HmXmrOriginalRecipient.
+    b"From: staff@hotmail.com\nTo: fbl@example.jp\nSubject: complaint about message from 192.0.2.1\n"
+    b"Content-Type: message/rfc822\n\nX-HmXmrOriginalRecipient: <hanako@hotmail.com>\nFrom: taro@example.jp\n"
+    b"To: hanako@hotmail.com\nSubject: news\n\nhello\n",
+    b"From: staff@hotmail.com\nTo: fbl@example.jp\nSubject: complaint\nContent-Type: multipart/mixed; boundary=B\n\n"
+    b"--B\nContent-Type: text/plain\n\nThis is an email abuse report.\n--B\nContent-Type: message/rfc822\n\n"
+    b"X-HmXmrOriginalRecipient: <hanako@hotmail.com>\nFrom: taro@example.jp\nSubject: news\n\nhello\n--B--\n",
+], ids=["whole", "attached"])
+def test_microsoft_complaint_is_feedback(data):
+    report = analyze_bounce(data)
+    assert report.kind == "feedback"
+    assert [(r.recipient, r.reason) for r in report.results] == [("hanako@hotmail.com", "feedback")]
+
+
+def test_a_complaint_pasted_as_text_is_feedback():
+    # RFC 5965 section 3.1: Feedback-Type, User-Agent and Version are always there.
+    report = analyze_bounce("Feedback-Type: abuse\nUser-Agent: ReportGen/1.0\nVersion: 1\n"
+                            "Original-Rcpt-To: <hanako@example.net>\n")
+    assert report.kind == "feedback" and report.results[0].recipient == "hanako@example.net"
 
 
 def test_out_of_office_reply_is_autoreply():

@@ -29,6 +29,12 @@ def _name(rule: Rule) -> str:
     return f"{rule.reason}:{(rule.words or ','.join(rule.statuses + rule.replies + rule.actions))[:40]}"
 
 
+def _status_for(wanted: str) -> str:
+    """A status code that the row's 'x.7.1' or 'x.6' (any detail) condition accepts."""
+    code = "5." + wanted.removeprefix("x.")
+    return code if code.count(".") == 2 else code + ".99"
+
+
 def _stage_for(rule: Rule) -> str:
     if rule.stages is None or stages.UNKNOWN in rule.stages:
         return stages.UNKNOWN
@@ -72,7 +78,7 @@ def test_notice_rows_also_decide_from_the_notice(rule):
 
 @pytest.mark.parametrize("rule", [r for r in CODE_RULES if r.pattern is None], ids=_name)
 def test_each_code_row_decides_its_code_alone(rule):
-    status = "5." + rule.statuses[0].removeprefix("x.") if rule.statuses else ""
+    status = _status_for(rule.statuses[0]) if rule.statuses else ""
     replycode = rule.replies[0] if rule.replies else ""
     assert deciding_rule(Evidence(status=status, replycode=replycode, action="failed")) is rule
 
@@ -80,7 +86,7 @@ def test_each_code_row_decides_its_code_alone(rule):
 @pytest.mark.parametrize("rule", FALLBACK_RULES, ids=_name)
 def test_each_fallback_row_decides_when_nothing_else_does(rule):
     evidence = Evidence(stage=_stage_for(rule), action=rule.actions[0] if rule.actions else "failed",
-                        status="5." + rule.statuses[0].removeprefix("x.") + ".99" if rule.statuses else "",
+                        status=_status_for(rule.statuses[0]) if rule.statuses else "",
                         replycode="554" if rule.replies else "",
                         diagnostic_type=rule.diagnostic_types[0] if rule.diagnostic_types else "")
     assert deciding_rule(evidence) is rule
