@@ -21,10 +21,54 @@ SAMPLES = {
     'ptr.txt': '550 5.7.25 [198.51.100.7] The IP address sending this message does not have a PTR record setup\n',
     'relay.txt': '<hanako@example.org>: host smtp.example.net[192.0.2.1] said: 554 5.7.1 <hanako@example.org>: Relay access denied (in reply to RCPT TO command)\n',
     'nodomain.txt': '<hanako@exmaple.com>: Host or domain name not found. Name service error for name=exmaple.com type=A: Host not found\n',
+    # Sun / Oracle Communications Messaging Server's report text.
+    'messagingserver.txt': "This report relates to a message you sent with the following header fields:\n\n"
+                           "  Subject: hello\n\nYour message cannot be delivered to the following recipients:\n\n"
+                           "  Recipient address: hanako@example.jp\n  Reason: Remote SMTP server has rejected address\n"
+                           "  Diagnostic code: smtp;550 5.1.1 unknown or illegal alias: hanako@example.jp\n"
+                           "  Remote system: dns;mx.example.jp (TCP|192.0.2.1|25|198.51.100.7|42) (mx.example.jp ESMTP)\n",
+    # Amavis behind Postfix: the content filter's verdict after DATA.
+    'amavis.txt': "<hanako@example.org>: host mx.example.org[192.0.2.3] said: 554 5.7.0 Reject, id=12345-01 - SPAM "
+                  "(in reply to end of DATA command)\n",
+    # Google Groups refusing a non-member's post.
+    'googlegroups.txt': "<group@example.com>: host aspmx.l.google.com[192.0.2.4] said: 550-5.7.1 You do not have permission "
+                        "to post to this group (in reply to end of DATA command)\n",
+    # Exchange 2003's report text.
+    'exchange2003.txt': "Your message did not reach some or all of the intended recipients.\n\n      Subject:\thello\n\n"
+                        "The following recipient(s) could not be reached:\n\n      hanako@example.com on 1/1/2024 10:00 AM\n"
+                        "            The e-mail account does not exist at the organization this message was sent to.\n"
+                        "            <mx.example.com #5.1.1>\n",
+    # qmail gave up on a host it could never connect to.
+    'qmailconnect.eml': "From: MAILER-DAEMON@mail.example.com\nTo: taro@example.net\nSubject: failure notice\n\n"
+                        "Hi. This is the qmail-send program at mail.example.com.\n"
+                        "I'm afraid I wasn't able to deliver your message to the following addresses.\n"
+                        "This is a permanent error; I've given up. Sorry it didn't work out.\n\n<hanako@example.org>:\n"
+                        "Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)\n"
+                        "I'm not going to try again; this message has been in the queue too long.\n",
+    # sendmail gave up after its queue lifetime.
+    'sendmailgiveup.eml': "From: Mail Delivery Subsystem <MAILER-DAEMON@mx.example.net>\nTo: taro@example.jp\n"
+                          "Subject: Returned mail: Cannot send message for 5 days\n\n"
+                          "   ----- The following addresses had permanent fatal errors -----\n<hanako@example.org>\n\n"
+                          "   ----- Transcript of session follows -----\n"
+                          "<hanako@example.org>... Cannot send message for 5 days\n",
+    # Exim: a recipient's domain whose MX points nowhere.
+    'eximmx.eml': "From: Mail Delivery System <Mailer-Daemon@mx.example.com>\nTo: taro@example.net\n"
+                  "Subject: Mail delivery failed: returning message to sender\n\n"
+                  "This message was created automatically by mail delivery software.\n\n"
+                  "A message that you sent could not be delivered to one or more of its\n"
+                  "recipients. This is a permanent error. The following address(es) failed:\n\n"
+                  "  hanako@example.org\n    all relevant MX records point to non-existent hosts\n",
 }
 
 
 @pytest.mark.parametrize("name, kind, expected", [
+    ("messagingserver.txt", "bounce", [("hanako@example.jp", "userunknown", "5.1.1")]),
+    ("amavis.txt", "bounce", [("hanako@example.org", "spamdetected", "5.7.0")]),
+    ("googlegroups.txt", "bounce", [("group@example.com", "rejected", "5.7.1")]),
+    ("exchange2003.txt", "bounce", [("hanako@example.com", "userunknown", "5.1.1")]),
+    ("qmailconnect.eml", "bounce", [("hanako@example.org", "expired", "4.4.1")]),
+    ("sendmailgiveup.eml", "bounce", [("hanako@example.org", "expired", "")]),
+    ("eximmx.eml", "bounce", [("hanako@example.org", "hostunknown", "")]),
     ("qmail.eml", "bounce", [("nobody@example.jp", "userunknown", "5.1.1"), ("full@example.jp", "mailboxfull", "5.2.2")]),
     ("exim.eml", "bounce", [("nobody@example.jp", "userunknown", "5.1.1"), ("big@example.org", "emailtoolarge", "5.3.4")]),
     ("eximdelay.eml", "delayed", [("slow@example.jp", None, "4.7.0")]),
