@@ -175,7 +175,10 @@ MICROSOFT_COMPLAINT_HEADER = "x-hmxmroriginalrecipient"
 
 def _inline_feedback_report(text: str) -> str:
     """A complaint pasted as text, or sent without its message/feedback-report part."""
-    found = [pattern.search(text) for pattern in _FEEDBACK_FIELDS]
+    first = _FEEDBACK_FIELDS[0].search(text)
+    if not first:
+        return ""
+    found = [first, *(pattern.search(text) for pattern in _FEEDBACK_FIELDS[1:])]
     if not all(found):
         return ""
     return text[min(match.start() for match in found if match):]

@@ -90,10 +90,13 @@ def deciding_rule(evidence: Evidence) -> Rule | None:
             rank = (rule.precedence, True, -rule_order(rule))
             if rank > best_rank:
                 best, best_rank = rule, rank
+    text, found, candidates = answer.prepared()
     for rule in UNCODED_RULES:
         if rule.precedence < best_rank[0]:
             break
-        if _conditions_hold(rule, evidence) and (rule.pattern is None or answer.matches(rule)):
+        if rule.pattern is not None and (id(rule) not in candidates or not rule.found_in(text, found)):
+            continue  # the cheap test first: can a match of this row start anywhere in the answer?
+        if not rule.conditional or _conditions_hold(rule, evidence):
             rank = (rule.precedence, True, -rule_order(rule))
             if rank > best_rank:
                 best, best_rank = rule, rank
@@ -102,7 +105,8 @@ def deciding_rule(evidence: Evidence) -> Rule | None:
         if counted < best_rank[0]:
             break
         rank = (counted, False, -rule_order(rule))
-        if rank > best_rank and _conditions_hold(rule, evidence) and notice.matches(rule):
+        found_in_notice = notice.searched if rule.scope == NOTICE_FIRST else notice.matches
+        if rank > best_rank and _conditions_hold(rule, evidence) and found_in_notice(rule):
             best, best_rank = rule, rank
     return best
 
@@ -112,15 +116,26 @@ class _Text:
 
     def __init__(self, raw: str) -> None:
         self._raw = raw
+        self._text: str | None = None
         self._prepared: tuple[str, frozenset[str], set[int]] | None = None
 
-    def matches(self, rule: Rule) -> bool:
+    def prepared(self) -> tuple[str, frozenset[str], set[int]]:
+        """The prepared text, its word openings and the ids of the rows that can match it."""
         if self._prepared is None:
-            text = prepare(self._raw)
+            text = self._text if self._text is not None else prepare(self._raw)
             found = openings(text)
             self._prepared = (text, found, worded_rows_starting(found))
-        text, found, candidates = self._prepared
+        return self._prepared
+
+    def matches(self, rule: Rule) -> bool:
+        text, found, candidates = self.prepared()
         return id(rule) in candidates and rule.found_in(text, found)
+
+    def searched(self, rule: Rule) -> bool:
+        """The same answer as matches(), for a row or two: no index of the text is made."""
+        if self._text is None:
+            self._text = prepare(self._raw)
+        return rule.pattern is not None and bool(rule.pattern.search(self._text))
 
 
 def _conditions_hold(rule: Rule, evidence: Evidence) -> bool:

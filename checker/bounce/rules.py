@@ -64,8 +64,11 @@ class Rule:
     # The first characters any match of the pattern begins with (None: not known), so that
     # the judge searches only texts where a word begins that way (see openings()).
     starts: frozenset[str] | None = field(default=None, compare=False)
+    conditional: bool = field(default=False, init=False, compare=False)  # any condition but the wording
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "conditional", bool(
+            self.stages is not None or self.statuses or self.replies or self.actions or self.diagnostic_types))
         if self.words and self.pattern is None:
             object.__setattr__(self, "pattern", re.compile(_W + "(?:" + self.words + ")" + _E))
             object.__setattr__(self, "starts", _match_starts(_W + "(?:" + self.words + ")"))
@@ -156,8 +159,8 @@ def _item(op: str, argument: Any) -> _Expansions | None:
 def worded_rows_starting(openings: frozenset[str]) -> set[int]:
     """The ids of the worded rows that can match a text with these word openings."""
     found = set(_ALWAYS_SEARCHED)
-    for opening in openings:
-        found.update(_ROWS_BY_START.get(opening, ()))
+    for opening in _ALL_STARTS.intersection(openings):
+        found.update(_ROWS_BY_START[opening])
     return found
 
 
@@ -382,12 +385,19 @@ def _reply_rules(table: dict[str, tuple[str, str]], precedence: int) -> tuple[Ru
 
 
 def _provider_rules() -> tuple[Rule, ...]:
-    orange = tuple(Rule(reason=reason, source="Orange / La Poste postmaster error codes",
-                        words=r"(?:ofr|lpn|lpnaaa|ouk)(?:_|\d{3}[_-])" + code, example=f"550 5.0.1 Refused. OFR_{code}",
-                        precedence=PROVIDER) for code, reason in ORANGE_CAUSES.items())
-    tokens = tuple(Rule(reason=reason, source=source, words=re.escape(token), example=f"550 5.7.1 refused ({token})",
-                        precedence=PROVIDER) for token, reason, source in PROVIDER_TOKENS)
-    return orange + tokens
+    """One row per reason and provider list: the codes of one cause in one alternation."""
+    orange: dict[str, list[str]] = {}
+    for code, reason in ORANGE_CAUSES.items():
+        orange.setdefault(reason, []).append(code)
+    rows = [Rule(reason=reason, source="Orange / La Poste postmaster error codes", precedence=PROVIDER,
+                 words=r"(?:ofr|lpn|lpnaaa|ouk)(?:_|\d{3}[_-])(?:" + "|".join(codes) + ")",
+                 example=f"550 5.0.1 Refused. OFR_{codes[0]}") for reason, codes in orange.items()]
+    tokens: dict[tuple[str, str], list[str]] = {}
+    for token, reason, source in PROVIDER_TOKENS:
+        tokens.setdefault((reason, source), []).append(token)
+    rows += [Rule(reason=reason, source=source, precedence=PROVIDER, words="|".join(map(re.escape, found)),
+                  example=f"550 5.7.1 refused ({found[0]})") for (reason, source), found in tokens.items()]
+    return tuple(rows)
 
 
 CODE_RULES: tuple[Rule, ...] = (
@@ -450,6 +460,7 @@ _ROWS_BY_START: dict[str, list[int]] = {}
 for _rule in RULES:
     for _start in _rule.starts or ():
         _ROWS_BY_START.setdefault(_start, []).append(id(_rule))
+_ALL_STARTS: frozenset[str] = frozenset(_ROWS_BY_START)
 _ALWAYS_SEARCHED: frozenset[int] = frozenset(id(rule) for rule in RULES if rule.pattern is not None and rule.starts is None)
 
 
