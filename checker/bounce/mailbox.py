@@ -1,0 +1,101 @@
+"""Many bounces at once: an mbox file, a Maildir folder, or a folder of .eml files.
+
+Messages are read one at a time (a stream): memory does not grow with their number.
+An mbox is split at "From " separator lines as RFC 4155 describes them ("From", a sender,
+and the date in asctime form), so a body line that merely starts with "From " does not
+split a message; ">From " lines stay as they are (mboxo / mboxrd quoting).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+# RFC 4155 section 2: "From " sender, white space, then an asctime date ("Mon Jan  1 00:00:00
+# 2024"), sometimes with a time zone after the year or before it.
+_SEPARATOR = re.compile(
+    rb"From \S{1,500}[ \t]{1,20}(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[ \t]{1,5})?"
+    rb"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[ \t]{1,5}\d{1,2}[ \t]{1,5}"
+    rb"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]{1,5}[A-Z]{2,5}|[ \t]{1,5}[+-]\d{4})?[ \t]{1,5}\d{4}\b")
+# A mailbox larger than this is read in part (the messages before the limit), with a notice.
+MAX_MAILBOX_BYTES = 100 * 1024 * 1024
+# A single message longer than this is cut there (the engine reads 1 MiB of it anyway).
+MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Message:
+    """One message of a mailbox or folder: where it came from and its bytes."""
+
+    source: str
+    number: int       # 1-based, in the order of the mailbox or of the sorted file names
+    data: bytes
+
+
+@dataclass
+class Reading:
+    """What reading a mailbox found out besides its messages."""
+
+    truncated: bool = False  # it was larger than MAX_MAILBOX_BYTES: the rest was not read
+
+
+def is_mbox(path: Path) -> bool:
+    """An mbox starts with a separator line."""
+    try:
+        with path.open("rb") as handle:
+            return bool(_SEPARATOR.match(handle.readline(1100)))
+    except OSError:
+        return False
+
+
+def is_maildir(path: Path) -> bool:
+    return path.is_dir() and (path / "cur").is_dir() and (path / "new").is_dir()
+
+
+def messages(path: Path, reading: Reading) -> Iterator[Message]:
+    """The messages of an mbox file, a Maildir folder or a folder of .eml files."""
+    if path.is_dir():
+        files = (sorted((path / "cur").iterdir()) + sorted((path / "new").iterdir()) if is_maildir(path)
+                 else sorted(path.rglob("*.eml")))
+        yield from _files(path, [file for file in files if file.is_file()], reading)
+        return
+    with path.open("rb") as handle:
+        yield from mbox_messages(handle, str(path), reading)
+
+
+def _files(folder: Path, files: list[Path], reading: Reading) -> Iterator[Message]:
+    total = 0
+    for number, file in enumerate(files, 1):
+        with file.open("rb") as handle:
+            data = handle.read(MAX_MESSAGE_BYTES)
+        total += len(data)
+        if total > MAX_MAILBOX_BYTES:
+            reading.truncated = True
+            return
+        yield Message(source=str(file.relative_to(folder)), number=number, data=data)
+
+
+def mbox_messages(handle: BinaryIO, source: str, reading: Reading) -> Iterator[Message]:
+    """Split an mbox stream; CRLF or LF line ends; a cut-off last message is still one."""
+    number, size, read = 0, 0, 0
+    lines: list[bytes] = []
+    at_line_start = True
+    # Read in pieces of at most 64 KiB, so that a file without line ends stays cheap.
+    for line in iter(lambda: handle.readline(65536), b""):
+        read += len(line)
+        if read > MAX_MAILBOX_BYTES:
+            reading.truncated = True
+            break
+        starts_line, at_line_start = at_line_start, line.endswith(b"\n")
+        if starts_line and _SEPARATOR.match(line):
+            if number:
+                yield Message(source=source, number=number, data=b"".join(lines))
+            number, size, lines = number + 1, 0, []
+            continue
+        if number and size < MAX_MESSAGE_BYTES:
+            lines.append(line)
+            size += len(line)
+    if number:
+        yield Message(source=source, number=number, data=b"".join(lines))
