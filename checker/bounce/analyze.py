@@ -104,13 +104,18 @@ _SIGN_IN_READINGS = ("securityerror", "onhold", "undefined")
 
 def _sign_in_result(doc: Document, results: list[RecipientResult]) -> RecipientResult | None:
     """A mail app's sign-in error (or the SMTP AUTH reply it quotes) pasted instead of a
-    bounce: nothing was sent, so there is no recipient, and the answer is the sign-in's."""
-    if doc.dsn_reports or any(r.recipient or r.reason not in _SIGN_IN_READINGS for r in results):
+    bounce: nothing was sent, so there is no recipient (an address in the dialog is the
+    account's), and the answer is the sign-in's."""
+    if doc.dsn_reports or any(r.reason not in _SIGN_IN_READINGS for r in results):
         return None
     text = doc.header("subject") + "\n" + doc.human_text
     row = signin.sign_in_wording(text)
     if row is None:
         return None
+    if any(r.recipient for r in results) and _looks_like_bounce(doc, subject=_opening(doc, text)):
+        # A bounce that quotes an AUTH reply is a bounce; an app's own dialog text is not.
+        if not row.from_app or not doc.is_fragment:
+            return None
     line = signin.quoted_line(text, row)
     status, replycode = freetext.first_status(text), freetext.first_replycode(text)
     return RecipientResult(recipient="", reason="securityerror", status=status, replycode=replycode,

@@ -341,7 +341,7 @@ CODE_AGREES: dict[str, frozenset[str]] = {
     "reply 523": frozenset({"emailtoolarge"}),
     "reply 534": frozenset({"securityerror"}),
     "reply 538": frozenset({"securityerror", "failedstarttls"}),
-    "reply 550": frozenset({"userunknown", "suspend", "filtered", "hasmoved", "mailboxfull"}),
+    "reply 550": frozenset({"userunknown", "suspend", "hasmoved", "mailboxfull"}),
     "reply 551": frozenset({"userunknown"}),
     "reply 552": frozenset({"mailboxfull", "systemfull", "emailtoolarge"}),
     "reply 553": frozenset({"userunknown", "notcompliantrfc"}),

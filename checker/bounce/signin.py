@@ -26,7 +26,13 @@ class SignInWording:
     def __post_init__(self) -> None:
         object.__setattr__(self, "pattern", re.compile(self.words))
 
+    @property
+    def from_app(self) -> bool:
+        """A mail app's own wording (a dialog), not a server's reply an app or a bounce quotes."""
+        return self.client != SMTP
 
+
+SMTP = "SMTP"
 _TB_JA = "Thunderbird, Japanese: mozilla-japan/gecko-l10n ja/mail/chrome/messenger/messengercompose/composeMsgs.properties"
 _TB_EN = "Thunderbird, en-US: comm-central mail/locales messenger/messengercompose"
 _RFC4954 = "RFC 4954 section 6 (AUTH replies), as mail apps quote the server"
@@ -59,15 +65,15 @@ SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
     SignInWording("iPhone / iPad のメール", r"the user ?name or password for \S{1,100} is incorrect",
                   "The user name or password for “smtp.example.jp” is incorrect.",
                   "Apple Mail on iOS and iPadOS (Cannot Send Mail)"),
-    SignInWording("SMTP", r"\b53[0458][ -](?:#?5\.7\.\d{1,3} )?(?:[^\n]{0,80} )?(?:authentication|auth\b|認証)",
+    SignInWording(SMTP, r"\b53[0458][ -](?:#?5\.7\.\d{1,3} )?(?:[^\n]{0,80} )?(?:authentication|auth\b|認証)",
                   "535 5.7.8 Error: authentication failed: authentication failure",
                   _RFC4954 + "; Postfix smtpd SASL ('535 5.7.8 Error: authentication failed')"),
-    SignInWording("SMTP", r"\b5\.7\.[89] [^\n]{0,80}(?:authentication|credentials)",
+    SignInWording(SMTP, r"\b5\.7\.[89] [^\n]{0,80}(?:authentication|credentials)",
                   "5.7.8 Authentication credentials invalid",
                   _RFC4954 + " / IANA SMTP Enhanced Status Codes X.7.8, X.7.9"),
-    SignInWording("SMTP", r"\b(?:smtp[- ]?)?auth(?:entication)? (?:failed|failure|required|unsuccessful)\b",
+    SignInWording(SMTP, r"\b(?:smtp[- ]?)?auth(?:entication)? (?:failed|failure|required|unsuccessful)\b",
                   "SMTP authentication failed", _RFC4954 + "; the words mail apps show with it"),
-    SignInWording("SMTP", r"(?:smtp ?)?認証(?:に失敗しました|エラー|が必要です)",
+    SignInWording(SMTP, r"(?:smtp ?)?認証(?:に失敗しました|エラー|が必要です)",
                   "SMTP 認証に失敗しました", "Japanese mail apps' and providers' wording for a failed SMTP AUTH"),
 )
 
