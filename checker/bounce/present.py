@@ -102,7 +102,7 @@ KIND_LABELS_JA: dict[str, str] = {
 STATE_HEADLINES_JA: dict[str, str] = {
     DELAYED: "まだ届いていません。送信サーバーが自動で送り直しを続けています。",
     GAVE_UP: "届きませんでした。送信サーバーは送り直しを続けましたが、配送をあきらめました。",
-    REFUSED: "届きませんでした。相手に配送されていません。",
+    REFUSED: "このメールは相手に届きませんでした。",
     SIGN_IN: "メールは送信されていません。送信サーバーへのログイン（SMTP 認証）ができませんでした。",
 }
 
@@ -450,7 +450,9 @@ def card_texts(result: RecipientResult) -> dict[str, Any]:
     if result.status:
         facts.append((CARD_TERMS_JA["status"], _with_meaning(result.status, status_meaning)))
     if result.replycode:
-        facts.append((CARD_TERMS_JA["replycode"], _with_meaning(result.replycode, reply_meaning)))
+        # 535 and 5.7.8 say the same: the meaning is said once.
+        said = reply_meaning if reply_meaning != status_meaning else ""
+        facts.append((CARD_TERMS_JA["replycode"], _with_meaning(result.replycode, said)))
     if result.remote_host:
         facts.append((CARD_TERMS_JA["remote_host"], result.remote_host))
     heading = result.recipient or NO_RECIPIENT_HEADINGS_JA.get(state, NO_RECIPIENT_HEADINGS_JA[""])
