@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 from checker.address import check_address
-from checker.bounce import analyze_bounce
+from checker.bounce import analyze_bounce, present
 from checker.errors import UnreadableInput
 
 
@@ -48,9 +48,9 @@ def _run_bounce(files: list[str], as_json: bool, out: TextIO) -> int:
             _print_json({"file": name, **report.to_json()}, out)
             # The JSON line's shape is a contract; what was left unread goes to stderr.
             for notice in report.notices:
-                print(f"{name}: {notice}", file=sys.stderr)
+                print(f"{name}: {present.notice_ja(notice)}", file=sys.stderr)
         else:
-            out.write(f"== {name}\n{report.summary_ja()}\n")
+            out.write(f"== {name}\n{present.summary_ja(report)}\n")
     return status
 
 
@@ -65,19 +65,19 @@ def _error_text(exc: Exception) -> str:
     if isinstance(exc, UnreadableInput):
         return exc.message_ja
     if isinstance(exc, FileNotFoundError):
-        return f"ファイルが見つかりません: {exc.filename}"
+        return present.error_text_ja("file-not-found", str(exc.filename))
     if isinstance(exc, IsADirectoryError):
-        return f"フォルダーは読めません。ファイルを指定してください: {exc.filename}"
+        return present.error_text_ja("is-a-directory", str(exc.filename))
     if isinstance(exc, PermissionError):
-        return f"ファイルを読む権限がありません: {exc.filename}"
-    return f"ファイルを読めませんでした: {exc}"
+        return present.error_text_ja("permission", str(exc.filename))
+    return present.error_text_ja("unreadable-file", str(exc))
 
 
 def _print_bounce_error(name: str, message: str, as_json: bool, out: TextIO) -> None:
     if as_json:
         _print_json({"file": name, "error": message}, out)
     else:
-        out.write(f"== {name}\nエラー: {message}\n")
+        out.write(f"== {name}\n{present.error_text_ja('error-line', message)}\n")
         print(f"{name}: {message}", file=sys.stderr)
 
 

@@ -496,29 +496,26 @@
   }
 
   function otherRecipient(result) {
-    return el("p", "checker__other", `${result.recipient}: ${result.reason_label}`);
+    return el("p", "checker__other", `${result.heading}: ${result.reason_label}`);
   }
 
+  // Every text of a card comes from the checker (checker.bounce.present): the heading, the
+  // state's headline, the facts as [term, value] pairs, the label of the server's answer.
   function recipientCard(result) {
     const card = el("section", "checker__card");
     card.dataset.reason = result.reason;
     card.dataset.recipient = result.recipient;
     card.dataset.status = result.status;
-    card.append(el("h3", "checker__recipient", result.recipient));
+    card.dataset.state = result.state;
+    card.append(el("h3", "checker__recipient", result.heading));
+    card.append(el("p", "checker__headline", result.headline));
     const facts = el("dl", "checker__facts");
-    const fact = (term, value) => {
-      if (!value) return;
+    for (const [term, value] of result.facts) {
       facts.append(el("dt", null, term), el("dd", null, value));
-    };
-    fact("何が起きたか", result.reason_label);
-    fact("再送するか待つか", result.retry_advice);
-    fact("対応が必要な人", result.actor_label);
-    fact("ステータスコード", result.status && `${result.status}（${result.status_meaning}）`);
-    fact("応答コード", result.replycode && `${result.replycode}（${result.replycode_meaning}）`);
-    fact("相手のサーバー", result.remote_host);
+    }
     card.append(facts);
     if (result.diagnostic) {
-      card.append(el("p", "checker__answer-label", "相手のサーバーの応答（原文のまま）"));
+      card.append(el("p", "checker__answer-label", result.answer_label));
       const pre = el("pre", "checker__answer");
       pre.append(el("code", null, result.diagnostic));
       card.append(pre);
@@ -577,20 +574,21 @@
   }
 
   function supportCopy(view) {
+    const labels = view.support_labels;
     const box = el("div", "checker__support");
     const maskLabel = el("label", "checker__mask");
     const mask = el("input");
     mask.type = "checkbox";
     mask.checked = true;
-    maskLabel.append(mask, " メールアドレスを伏せる");
-    const button = el("button", "checker__button", "問い合わせ用に結果をコピー");
+    maskLabel.append(mask, " " + labels.mask);
+    const button = el("button", "checker__button", labels.copy);
     button.type = "button";
     const done = el("span", "checker__copied");
     done.setAttribute("role", "status");
     button.addEventListener("click", () => {
       const text = mask.checked ? view.support_text_masked : view.support_text;
       copyText(text).then((ok) => {
-        done.textContent = ok ? "コピーしました。" : "コピーできませんでした。";
+        done.textContent = ok ? labels.copied : labels.copy_failed;
       });
     });
     box.append(button, maskLabel, done);

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from checker.bounce import freetext, mime
+from checker.bounce import freetext, mime, signin
 from checker.bounce.document import (
     MAX_INPUT_BYTES,
     MICROSOFT_COMPLAINT_HEADER,
@@ -14,10 +14,21 @@ from checker.bounce.document import (
 from checker.bounce.dsn import DsnRecipient
 from checker.bounce.judge import Evidence, judge, names_a_reason
 from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES, VACATION_PHRASES
-from checker.bounce.reasons import actor_for, permanence
-from checker.bounce.report import BounceReport, OriginalMessage, RecipientResult
+from checker.bounce.reasons import AUTH_COMMAND, SENDER, actor_for, permanence
+from checker.bounce.report import (
+    BAD_BASE64,
+    FRAGMENT_UNDECIDED,
+    NOTHING_FOUND,
+    TOO_DEEP,
+    TRUNCATED,
+    UNKNOWN_CHARSET,
+    BounceReport,
+    Notice,
+    OriginalMessage,
+    RecipientResult,
+)
 from checker.bounce.stages import find_stage
-from checker.errors import UnreadableInput
+from checker.errors import BINARY, EMPTY, UnreadableInput
 
 if TYPE_CHECKING:
     from checker.bounce.sesjson import SesNotice
@@ -40,12 +51,11 @@ def analyze_bounce(data: bytes | str) -> BounceReport:
 
 def _readable_bytes(data: bytes) -> bytes:
     if not data.strip():
-        raise UnreadableInput("入力が空です。エラーメールの本文か、.eml ファイルを指定してください。")
+        raise UnreadableInput(EMPTY)
     sample = data[:65536]
     controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     if controls * 10 > len(sample):
-        raise UnreadableInput("文字として読める内容が見つかりません。画像や圧縮ファイルではなく、"
-                              "エラーメールの本文を貼り付けてください。")
+        raise UnreadableInput(BINARY)
     return data.translate(None, _CONTROL_BYTES) if controls else data
 
 
@@ -63,6 +73,9 @@ def build_report(doc: Document) -> BounceReport:
     else:
         results = _failure_results(doc, general, excluded)
         kind = _kind(results)
+        sign_in = _sign_in_result(doc, results)
+        if sign_in is not None:
+            kind, results = "signin", [sign_in]
     return BounceReport(kind=kind, results=tuple(results), original=_original(doc),
                         notices=tuple(_notices(doc, results)))
 
@@ -83,6 +96,31 @@ def _opening(doc: Document, general: str) -> str:
     if doc.is_fragment:
         return " ".join(doc.human_text[:400].split())
     return general.split("\n", 1)[0]
+
+
+# What the judge may have made of an app's sign-in dialog that names no recipient.
+_SIGN_IN_READINGS = ("securityerror", "onhold", "undefined")
+
+
+def _sign_in_result(doc: Document, results: list[RecipientResult]) -> RecipientResult | None:
+    """A mail app's sign-in error (or the SMTP AUTH reply it quotes) pasted instead of a
+    bounce: nothing was sent, so there is no recipient (an address in the dialog is the
+    account's), and the answer is the sign-in's."""
+    if doc.dsn_reports or any(r.reason not in _SIGN_IN_READINGS for r in results):
+        return None
+    text = doc.header("subject") + "\n" + doc.human_text
+    row = signin.sign_in_wording(text)
+    if row is None:
+        return None
+    if any(r.recipient for r in results) and _looks_like_bounce(doc, subject=_opening(doc, text)):
+        # A bounce that quotes an AUTH reply is a bounce; an app's own dialog text is not.
+        if not row.from_app or not doc.is_fragment:
+            return None
+    line = signin.quoted_line(text, row)
+    status, replycode = freetext.first_status(text), freetext.first_replycode(text)
+    return RecipientResult(recipient="", reason="securityerror", status=status, replycode=replycode,
+                           action="failed", diagnostic=line, command=AUTH_COMMAND,
+                           permanent=permanence("securityerror", status, replycode), actor=SENDER)
 
 
 def _from_dsn(record: DsnRecipient, by_address: dict[str, freetext.TextFinding]) -> RecipientResult:
@@ -308,19 +346,18 @@ def _original(doc: Document) -> OriginalMessage | None:
     return OriginalMessage(**values) if values else None
 
 
-def _notices(doc: Document, results: list[RecipientResult]) -> list[str]:
+def _notices(doc: Document, results: list[RecipientResult]) -> list[Notice]:
     notices = []
     if doc.truncated:
-        notices.append(f"入力が長いため、最初の {MAX_INPUT_BYTES // 1024 // 1024} MiB だけを調べました。")
+        notices.append(Notice(TRUNCATED, str(MAX_INPUT_BYTES // 1024 // 1024)))
     if doc.state.too_deep:
-        notices.append("添付されたメッセージの入れ子が深すぎるため、奥の部分は開かずに調べました。")
+        notices.append(Notice(TOO_DEEP))
     for charset in sorted(doc.state.unknown_charsets):
-        notices.append(f"文字コード「{charset[:40]}」が分からないため、文字コードを推測して読みました。")
+        notices.append(Notice(UNKNOWN_CHARSET, charset[:40]))
     if doc.state.bad_base64:
-        notices.append("base64 で符号化された部分が壊れていたため、一部を読めませんでした。")
+        notices.append(Notice(BAD_BASE64))
     if not results:
-        notices.append("配送の失敗を示す内容（宛先アドレスやエラーの理由）が見つかりませんでした。")
+        notices.append(Notice(NOTHING_FOUND))
     elif doc.is_fragment and all(result.reason in ("undefined", "onhold") for result in results):
-        notices.append("貼り付けられた部分だけでは原因を特定できませんでした。エラーメールの本文全体"
-                       "（できればソース）を貼り付けると、詳しく調べられます。")
+        notices.append(Notice(FRAGMENT_UNDECIDED))
     return notices

@@ -78,3 +78,35 @@ GUIDE_STATES: tuple[str, ...] = ("delayed",)
 def guide_keys(reason: str, action: str) -> tuple[str, ...]:
     """The data-reasons names that choose this result's section, the first one claimed wins."""
     return ("delayed", reason) if action == "delayed" else (reason,)
+
+
+# ---- the state of a delivery, apart from its cause ----
+#
+# What the customer must do depends first on where the mail is, not on why: a delay warning
+# says the sending server is still retrying (wait, do not resend), a give-up says it stopped
+# (the mail is lost: resend later), a refusal says the answer was final (fix the cause, then
+# resend), a failed sign-in says the mail was never sent (check the account and password).
+# The reason is the cause and is shown as such; present.py words each state.
+DELAYED = "delayed"    # still being retried (RFC 3464 Action: delayed, a warning)
+GAVE_UP = "gaveup"     # given up after retries: expired, or a temporary cause that lasted
+REFUSED = "refused"    # refused for good (5xx / 5.x.x, or a reason that is permanent)
+SIGN_IN = "signin"     # the sending server refused the sign-in (SMTP AUTH): never sent
+STATES: tuple[str, ...] = (DELAYED, GAVE_UP, REFUSED, SIGN_IN)
+
+# RFC 4954 section 6 and the IANA registry: the replies and enhanced codes of SMTP AUTH.
+SIGN_IN_REPLIES = frozenset({"530", "534", "535", "538", "454"})
+SIGN_IN_STATUSES = frozenset({"7.8", "7.9", "7.11", "7.12"})
+AUTH_COMMAND = "AUTH"  # stages.AUTH, the stage a sign-in answer is given at
+
+
+def delivery_state(reason: str, action: str, status: str = "", replycode: str = "",
+                   permanent: bool | None = None, command: str = "") -> str:
+    """One of STATES for a failed or delayed recipient."""
+    if action == "delayed":
+        return DELAYED
+    if reason == "securityerror" and (command == AUTH_COMMAND or replycode in SIGN_IN_REPLIES
+                                      or status.partition(".")[2] in SIGN_IN_STATUSES):
+        return SIGN_IN
+    if reason == "expired" or status.partition(".")[2] == "4.7" or permanent is False:
+        return GAVE_UP
+    return REFUSED

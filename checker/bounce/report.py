@@ -46,18 +46,38 @@ class OriginalMessage:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """Something a reader of the report should know about how the input was read.
+
+    A code and, for some codes, a value (the charset's name, the size read); the sentences
+    are in checker.bounce.present (NOTICE_TEXTS_JA).
+    """
+
+    code: str
+    value: str = ""
+
+
+# The notice codes the engine gives.
+TRUNCATED = "truncated"                    # value: the MiB read
+TOO_DEEP = "too-deep"                      # nested messages beyond the limit were not opened
+UNKNOWN_CHARSET = "unknown-charset"        # value: the charset named
+BAD_BASE64 = "bad-base64"
+NOTHING_FOUND = "nothing-found"            # no recipient and no reason
+FRAGMENT_UNDECIDED = "fragment-undecided"  # a paste whose reason stays open
+NOTICE_CODES = (TRUNCATED, TOO_DEEP, UNKNOWN_CHARSET, BAD_BASE64, NOTHING_FOUND, FRAGMENT_UNDECIDED)
+
+# What the input is, besides a bounce of failed or delayed recipients.
+KINDS = ("bounce", "delayed", "signin", "autoreply", "feedback", "delivered", "not-bounce")
+
+
+@dataclass(frozen=True)
 class BounceReport:
-    """Everything found in one input."""
+    """Everything found in one input (codes only: checker.bounce.present words them)."""
 
     kind: str
     results: tuple[RecipientResult, ...] = ()
     original: OriginalMessage | None = None
-    notices: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "results": [result.to_json() for result in self.results]}
-
-    def summary_ja(self) -> str:
-        from checker.bounce.present import summary_ja
-
-        return summary_ja(self)

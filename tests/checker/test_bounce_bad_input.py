@@ -7,6 +7,7 @@ import time
 import pytest
 
 from checker.bounce import analyze_bounce
+from checker.bounce.present import notice_ja
 from checker.errors import UnreadableInput
 
 MIB = 1024 * 1024
@@ -23,7 +24,7 @@ def test_ten_mib_paste_is_read_partly_and_says_so():
     line = b"<taro@example.jp>: host mx.example.jp said: 550 5.1.1 User unknown\n"
     report = analyze_bounce(line * (10 * MIB // len(line) + 1))
     assert report.results[0].reason == "userunknown"
-    assert any("1 MiB" in notice for notice in report.notices)
+    assert any("1 MiB" in notice for notice in map(notice_ja, report.notices))
 
 
 def test_broken_mime_still_finds_the_failure():
@@ -41,14 +42,14 @@ def test_python_only_codec_names_are_unknown_charsets(charset):
     report = analyze_bounce(data)
     assert report.results[0].reason == "userunknown"
     assert "\\(User unknown" in report.results[0].diagnostic
-    assert any(charset in notice for notice in report.notices)
+    assert any(charset in notice for notice in map(notice_ja, report.notices))
 
 
 def test_invalid_base64_is_survived_and_said():
     data = (b"From: MAILER-DAEMON@example.jp\nSubject: Undeliverable\nContent-Type: text/plain\n"
             b"Content-Transfer-Encoding: base64\n\n!!!not*base64@@@===\x80\x81 ab=c\n")
     report = analyze_bounce(data)
-    assert any("base64" in notice for notice in report.notices)
+    assert any("base64" in notice for notice in map(notice_ja, report.notices))
 
 
 def test_valid_base64_gets_no_notice():
@@ -57,7 +58,7 @@ def test_valid_base64_gets_no_notice():
             b"Content-Transfer-Encoding: base64\n\n" + body)
     report = analyze_bounce(data)
     assert report.results[0].reason == "userunknown"
-    assert not any("base64" in notice for notice in report.notices)
+    assert not any("base64" in notice for notice in map(notice_ja, report.notices))
 
 
 def test_hundred_deep_nested_messages():
@@ -66,7 +67,7 @@ def test_hundred_deep_nested_messages():
         data = (b"From: MAILER-DAEMON@example.jp\nSubject: level %d\nContent-Type: message/rfc822\n\n" % depth) + data
     report = analyze_bounce(data)
     assert report.kind in {"bounce", "not-bounce"}
-    assert any("入れ子" in notice for notice in report.notices)
+    assert any("入れ子" in notice for notice in map(notice_ja, report.notices))
 
 
 def test_deeply_nested_multiparts():
@@ -74,7 +75,7 @@ def test_deeply_nested_multiparts():
     for depth in range(100):
         data = b'Content-Type: multipart/mixed; boundary="b%d"\n\n--b%d\n' % (depth, depth) + data + b"\n--b%d--\n" % depth
     report = analyze_bounce(b"From: MAILER-DAEMON@example.jp\n" + data)
-    assert any("入れ子" in notice for notice in report.notices)
+    assert any("入れ子" in notice for notice in map(notice_ja, report.notices))
 
 
 def test_ordinary_mail_is_not_a_bounce():

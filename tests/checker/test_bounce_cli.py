@@ -9,7 +9,7 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 RESULT_KEYS = {"recipient", "reason", "status", "replycode", "action", "remote_host", "diagnostic",
                "command", "permanent", "actor"}
-KINDS = {"bounce", "delayed", "autoreply", "feedback", "delivered", "not-bounce"}
+KINDS = {"bounce", "delayed", "signin", "autoreply", "feedback", "delivered", "not-bounce"}
 
 POSTFIX_BOUNCE = b"""From: MAILER-DAEMON@mx.example.jp (Mail Delivery System)
 To: taro@example.jp
@@ -93,3 +93,22 @@ def test_human_summary_is_japanese(tmp_path):
     out = proc.stdout.decode("utf-8")
     assert out.startswith(f"== {path}\n")
     assert "hanako@example.net" in out and "宛先のメールアドレス（@より左）が見つかりません" in out
+
+
+def test_a_pasted_sign_in_error_is_kind_signin_with_the_same_fields():
+    proc = run_cli("--json", stdin=b"535 5.7.8 Error: authentication failed: authentication failure")
+    assert proc.returncode == 0, proc.stderr
+    line = json.loads(proc.stdout.decode("utf-8"))
+    assert set(line) == {"file", "kind", "results"} and line["kind"] == "signin"
+    [result] = line["results"]
+    assert set(result) == RESULT_KEYS
+    assert (result["reason"], result["command"], result["recipient"], result["actor"]) == (
+        "securityerror", "AUTH", "", "sender")
+
+
+def test_text_output_is_the_summary_with_state_advice_and_notices():
+    proc = run_cli(stdin=b"Warning: could not send message for past 4 hours\n"
+                         b"<sato@example.jp>... Deferred: Connection refused by mx.example.jp.\n")
+    text = proc.stdout.decode("utf-8")
+    assert "宛先: sato@example.jp" in text and "状態: まだ届いていません" in text
+    assert "再送するか待つか: 送り直さずにお待ちください" in text

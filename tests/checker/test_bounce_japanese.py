@@ -7,6 +7,7 @@ import quopri
 import pytest
 
 from checker.bounce import analyze_bounce
+from checker.bounce.present import notice_ja
 
 CARRIER_TEXT = (
     "以下の宛先へのメールは配送できませんでした。\n\n"
@@ -54,7 +55,7 @@ def test_wrong_charset_label_is_survived():
 def test_unknown_charset_is_guessed_and_said():
     report = analyze_bounce(_message(CARRIER_TEXT.encode("utf-8"), "x-no-such-charset", "8bit"))
     assert report.results[0].reason == "userunknown"
-    assert any("x-no-such-charset" in notice for notice in report.notices)
+    assert any("x-no-such-charset" in notice for notice in map(notice_ja, report.notices))
 
 
 def test_rfc2047_subject_of_the_returned_message():

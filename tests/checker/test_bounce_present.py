@@ -11,8 +11,9 @@ from checker.bounce.present import (
     replycode_meaning_ja,
     retry_advice_ja,
     status_meaning_ja,
+    summary_ja,
 )
-from checker.bounce.reasons import NON_FAILURE_REASONS, REASON_TRAITS, REPORTABLE_REASONS
+from checker.bounce.reasons import NON_FAILURE_REASONS, REASON_TRAITS, REPORTABLE_REASONS, STATES
 from checker.bounce.rules import RESTATEMENTS, RULES
 from checker.bounce.sesjson import SUBTYPE_REASONS
 
@@ -55,7 +56,7 @@ def test_labels_for_codes_kinds_actors_and_retry():
     for kind in ("bounce", "delayed", "autoreply", "feedback", "delivered", "not-bounce"):
         assert kind_label_ja(kind)
     assert len({actor_label_ja(a) for a in ("sender", "recipient", "provider")}) == 3
-    assert retry_advice_ja(True) != retry_advice_ja(False) != retry_advice_ja(None)
+    assert len({retry_advice_ja(state, "sender") for state in STATES}) == len(STATES)
 
 
 def test_permanence_and_actor_follow_status_class_and_reason():
@@ -69,5 +70,5 @@ def test_permanence_and_actor_follow_status_class_and_reason():
 
 def test_summary_is_japanese_and_names_the_recipient():
     report = analyze_bounce("<taro@example.jp>: 550 5.1.1 User unknown")
-    summary = report.summary_ja()
+    summary = summary_ja(report)
     assert "taro@example.jp" in summary and "見つかりません" in summary and "再送" in summary

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from checker.bounce import analyze_bounce
+from checker.bounce.present import notice_ja
 
 CASES = [
     # Orange's documented code 104 (too many connections), said at MAIL FROM
@@ -221,7 +222,7 @@ def test_provider_answer(reason, text):
 def test_a_pasted_subject_alone_is_a_bounce_without_a_reason(subject):
     report = analyze_bounce(subject)
     assert report.kind == "bounce" and [r.reason for r in report.results] == ["undefined"]
-    assert any("本文全体" in notice for notice in report.notices)
+    assert any("本文全体" in notice for notice in map(notice_ja, report.notices))
 
 
 def test_a_delay_warning_subject_alone_is_a_delay():

@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import BounceReport, UnreadableInput, analyze_bounce
+from checker.bounce.present import notice_ja
 from checker.web import page_json
 from hostile_inputs import (
     HEAVY_MUTATIONS,
@@ -75,6 +76,6 @@ def test_ten_mib_paste_is_cut_and_the_page_says_so():
     huge = (data + b"\n") * (10 * MIB // len(data) + 1)
     report = answered_in_bounded_time(huge)
     assert report is not None, name
-    assert any("MiB" in notice and "最初" in notice for notice in report.notices), report.notices
+    assert any("MiB" in notice and "最初" in notice for notice in map(notice_ja, report.notices)), report.notices
     view = json.loads(page_json("bounce", huge.decode("latin-1")))
     assert any("最初" in notice for notice in view["notices"])

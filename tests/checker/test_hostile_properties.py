@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker import AddressReport, BounceReport, UnreadableInput, analyze_bounce, check_address
+from checker.bounce.present import notice_ja, summary_ja
 from checker.web import page_json
 
 SETTINGS = settings(max_examples=300, deadline=None,
@@ -57,7 +58,7 @@ def bounce_answer(data: bytes | str) -> None:
     else:
         assert isinstance(report, BounceReport)
         json.dumps(report.to_json(), ensure_ascii=False)
-        report.summary_ja()
+        summary_ja(report)
     view = json.loads(page_json("bounce", data))
     assert view["ok"] in (True, False)
     assert view.get("error", "x")
@@ -119,4 +120,4 @@ def test_codec_names_that_are_not_charsets_are_read_as_unknown():
                 "<bob@example.jp>: 550 5.1.1 User unknown \xe9\n").encode("latin-1")
         report = analyze_bounce(data)
         assert [r.recipient for r in report.results] == ["bob@example.jp"]
-        assert any(label in notice for notice in report.notices), report.notices
+        assert any(label in notice for notice in map(notice_ja, report.notices)), report.notices

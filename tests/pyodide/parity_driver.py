@@ -14,6 +14,7 @@ import sys
 import time
 
 from checker import UnreadableInput, analyze_bounce, check_address
+from checker.bounce.present import notice_ja
 from checker.web import page_json
 
 
@@ -29,7 +30,7 @@ def _bounce(data: bytes | str) -> tuple[dict, float]:
     started = time.perf_counter()
     try:
         report = analyze_bounce(data)
-        answer = {"report": report.to_json(), "notices": list(report.notices)}
+        answer = {"report": report.to_json(), "notices": [notice_ja(notice) for notice in report.notices]}
     except UnreadableInput as exc:
         answer = {"error": exc.message_ja}
     seconds = time.perf_counter() - started

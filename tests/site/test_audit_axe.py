@@ -1,7 +1,8 @@
 """axe-core, injected into Chromium, audits every page of the online site at desktop and
 phone width (test_audit_pages.py makes sure no built page is left out), every page of the
 offline copy opened from disk, and Step 2-2 again in each state of the checker (ready, a
-bounce answered, an address answered, an error, a section highlighted from a result).
+bounce answered, an address answered, an error, a section highlighted from a result, and a
+card in each state of the mail: delayed, given up, sign-in, refused, no address).
 
 A failure lists each violation as rule id, impact and the elements it was found on.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+import advice_cases as cases
 from conftest import REPO_ROOT, SHARED
 from test_audit_pages import site_paths
 from widget_support import (
@@ -159,3 +161,24 @@ def test_error_message_has_no_axe_violations(checker_page):
     paste(checker_page, BOUNCE_INPUT, "\x00\x01\x02")
     checker_page.locator(f"{BOUNCE_OUTPUT} .checker__error").wait_for(timeout=RESULT_TIMEOUT_MS)
     assert_no_violations(checker_page, f"Step 2-2, error shown ({checker_page.viewport_name})")
+
+
+# One card in each state of the mail, and a card without an address (issue 12).
+CARD_STATES = {
+    "delayed": cases.SENDMAIL_DELAY,
+    "gaveup": cases.EXIM_RETRY_TIMEOUT,
+    "signin": cases.THUNDERBIRD_JA,
+    "refused-two-recipients": cases.TWO_RECIPIENTS,
+    "no-address": "550 5.1.1 User unknown",
+}
+
+
+@pytest.mark.parametrize("state", list(CARD_STATES))
+def test_each_card_state_has_no_axe_violations(checker_page, state):
+    show_tab(checker_page, "bounce")
+    clear_outputs(checker_page)
+    paste(checker_page, BOUNCE_INPUT, CARD_STATES[state])
+    card = checker_page.locator(f"{BOUNCE_OUTPUT} .checker__card").first
+    card.wait_for(timeout=RESULT_TIMEOUT_MS)
+    assert card.locator("h3").inner_text().strip()
+    assert_no_violations(checker_page, f"Step 2-2, card {state} ({checker_page.viewport_name})")

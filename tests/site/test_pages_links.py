@@ -19,7 +19,7 @@ SEED_SECTION_IDS = [
     "access-denied", "attachment-size", "remote-restriction", "sending-limit",
 ]
 NEW_SECTION_IDS = [
-    "mailbox-full", "carrier-filter", "spam-rejected", "sender-authentication",
+    "smtp-auth", "mailbox-full", "carrier-filter", "spam-rejected", "sender-authentication",
     "account-suspended", "unknown-error",
 ]
 CATCH_ALL = "unknown-error"
@@ -171,6 +171,8 @@ def test_every_failure_reason_is_claimed_by_exactly_one_section(built_site):
     assert set(sections["carrier-filter"]) >= {"filtered"}
     assert set(sections["mailbox-full"]) >= {"mailboxfull"}
     assert set(sections["delayed"]) >= {"expired"}
+    # a failed sign-in (535 and its family) has its own section, not the seed's Access denied
+    assert sections["smtp-auth"] == ["securityerror"]
 
 
 def test_seed_sections_keep_their_order_and_come_before_the_new_ones(built_site):

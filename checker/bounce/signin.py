@@ -1,0 +1,94 @@
+"""A mail app's own sign-in error, pasted instead of a bounce.
+
+When the sending server (SMTP submission) refuses the sign-in, no mail is sent and no bounce
+comes back: the customer sees a dialog of the mail app and may paste its text. That text is
+recognised here by the wording of the apps' documented messages and of the SMTP AUTH replies
+(RFC 4954), one row a wording, each with its source. Patterns are matched on lower-cased
+text with runs of white space made single spaces.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# How much of a paste is read: an app's dialog is short; a long text is something else.
+MAX_READ_CHARS = 4000
+
+
+@dataclass(frozen=True)
+class SignInWording:
+    client: str
+    words: str
+    example: str
+    source: str
+    pattern: re.Pattern[str] = field(init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "pattern", re.compile(self.words))
+
+    @property
+    def from_app(self) -> bool:
+        """A mail app's own wording (a dialog), not a server's reply an app or a bounce quotes."""
+        return self.client != SMTP
+
+
+SMTP = "SMTP"
+_TB_JA = "Thunderbird, Japanese: mozilla-japan/gecko-l10n ja/mail/chrome/messenger/messengercompose/composeMsgs.properties"
+_TB_EN = "Thunderbird, en-US: comm-central mail/locales messenger/messengercompose"
+_RFC4954 = "RFC 4954 section 6 (AUTH replies), as mail apps quote the server"
+
+SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
+    SignInWording("Thunderbird", r"送信 ?\(smtp\) ?サーバー ?\S{0,100} ?の認証に失敗しました",
+                  "送信 (SMTP) サーバー smtp.example.jp の認証に失敗しました。パスワードを確認し、…",
+                  _TB_JA + " (smtpAuthFailure)"),
+    SignInWording("Thunderbird", r"送信に使用するアカウント情報と認証方式が正しいか確認してください",
+                  "メールの送信前にエラーが発生しました。… 送信に使用するアカウント情報と認証方式が正しいか確認してください。",
+                  _TB_JA + " (smtpSendNotAllowed)"),
+    SignInWording("Thunderbird", r"unable to authenticate to outgoing server",
+                  "Unable to authenticate to Outgoing server (SMTP) smtp.example.jp. Please check the password …",
+                  _TB_EN + " composeMsgs.ftl (smtp-auth-failure)"),
+    SignInWording("Thunderbird", r"login to server \S{1,100} with username \S{1,100} failed",
+                  'Login to server smtp.example.jp with username "taro@example.jp" failed.',
+                  _TB_EN + " messenger.properties (mailServerLoginFailed2)"),
+    SignInWording("Outlook", r"電子メール ?サーバーはログオンを拒否しました",
+                  "電子メール サーバーはログオンを拒否しました。[アカウント設定] でこのアカウントのユーザー名とパスワードを確認してください。",
+                  "Microsoft support, Outlook error 0x800CCC92 (Japanese)"),
+    SignInWording("Outlook", r"your e-?mail server rejected your login",
+                  "Your e-mail server rejected your login. Verify your user name and password for this account in Account Settings.",
+                  "Microsoft support, Outlook error 0x800CCC92"),
+    SignInWording("Outlook / Windows メール", r"0x800ccc78",
+                  "タスク 'taro@example.jp - 送信中' がエラー (0x800CCC78) を報告しました: 'メッセージを送信できません。…'",
+                  "NEC 121ware Q&A 009306 (0x800CCC78: SMTP 認証の設定を行っていない, アカウント設定に誤り)"),
+    SignInWording("iPhone / iPad のメール", r"ユーザー?名またはパスワードが(?:正しくありません|間違っています)",
+                  "“smtp.example.jp”のユーザ名またはパスワードが正しくありません。",
+                  "Apple Mail on iOS and iPadOS, Japanese (「メールを送信できません」の説明)"),
+    SignInWording("iPhone / iPad のメール", r"the user ?name or password for \S{1,100} is incorrect",
+                  "The user name or password for “smtp.example.jp” is incorrect.",
+                  "Apple Mail on iOS and iPadOS (Cannot Send Mail)"),
+    SignInWording(SMTP, r"\b53[0458][ -](?:#?5\.7\.\d{1,3} )?(?:[^\n]{0,80} )?(?:authentication|auth\b|認証)",
+                  "535 5.7.8 Error: authentication failed: authentication failure",
+                  _RFC4954 + "; Postfix smtpd SASL ('535 5.7.8 Error: authentication failed')"),
+    SignInWording(SMTP, r"\b5\.7\.[89] [^\n]{0,80}(?:authentication|credentials)",
+                  "5.7.8 Authentication credentials invalid",
+                  _RFC4954 + " / IANA SMTP Enhanced Status Codes X.7.8, X.7.9"),
+    SignInWording(SMTP, r"\b(?:smtp[- ]?)?auth(?:entication)? (?:failed|failure|required|unsuccessful)\b",
+                  "SMTP authentication failed", _RFC4954 + "; the words mail apps show with it"),
+    SignInWording(SMTP, r"(?:smtp ?)?認証(?:に失敗しました|エラー|が必要です)",
+                  "SMTP 認証に失敗しました", "Japanese mail apps' and providers' wording for a failed SMTP AUTH"),
+)
+
+_SPACES = re.compile(r"[ \t\u3000]+")
+
+
+def sign_in_wording(text: str) -> SignInWording | None:
+    """The first row whose wording the text carries, or None."""
+    prepared = _SPACES.sub(" ", text[:MAX_READ_CHARS].lower())
+    return next((row for row in SIGN_IN_WORDINGS if row.pattern.search(prepared)), None)
+
+
+def quoted_line(text: str, row: SignInWording) -> str:
+    """The line of the paste that carries the wording (what the card quotes)."""
+    for line in text[:MAX_READ_CHARS].splitlines():
+        if row.pattern.search(_SPACES.sub(" ", line.lower())):
+            return line.strip()[:300]
+    return " ".join(text[:300].split())
