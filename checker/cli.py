@@ -1,17 +1,23 @@
-"""Command line: `python -m checker bounce|address [--json] ...`.
+"""Command line: `python -m checker bounce|address [--json] ...`; bounce also reads mailboxes.
 
 The output formats are a contract other tools rely on; see README.md.
 """
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from checker.address import check_address
-from checker.bounce import analyze_bounce, present
+from checker.bounce import analyze_bounce, mailbox, present
+from checker.bounce.reasons import REPORTABLE_REASONS
+from checker.bounce.report import BounceReport
 from checker.errors import UnreadableInput
 
 
@@ -19,7 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "bounce":
-        return _run_bounce(args.files or ["-"], args.json, sys.stdout)
+        output = "json" if args.json else args.format
+        return _run_bounce(args.files or ["-"], output, args.summary, sys.stdout)
     return _run_address(args.addresses, args.json, sys.stdout)
 
 
@@ -27,31 +34,102 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m checker", description="エラーメールとメールアドレスを調べます。")
     commands = parser.add_subparsers(dest="command", required=True)
     bounce = commands.add_parser("bounce", help="エラーメール (.eml や貼り付けたテキスト) を調べます")
-    bounce.add_argument("--json", action="store_true", help="1 入力につき 1 行の JSON で出力します")
-    bounce.add_argument("files", nargs="*", metavar="FILE", help="調べるファイル。- または省略で標準入力")
+    bounce.add_argument("--json", action="store_true", help="1 入力につき 1 行の JSON で出力します（--format json と同じ）")
+    bounce.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                        help="csv: 届かなかった宛先 1 件につき 1 行")
+    bounce.add_argument("--summary", action="store_true", help="理由ごと・宛先のドメインごとの件数だけを出力します")
+    bounce.add_argument("files", nargs="*", metavar="FILE",
+                        help="調べるファイル（.eml、mbox、Maildir や .eml のフォルダー）。- または省略で標準入力")
     address = commands.add_parser("address", help="メールアドレスを調べます")
     address.add_argument("--json", action="store_true", help="1 アドレスにつき 1 行の JSON で出力します")
     address.add_argument("addresses", nargs="*", metavar="ADDRESS", help="省略すると標準入力から 1 行に 1 つ読みます")
     return parser
 
 
-def _run_bounce(files: list[str], as_json: bool, out: TextIO) -> int:
+CSV_FIELDS = ("file", "message", "recipient", "reason", "status", "replycode", "action", "permanent",
+              "remote_host", "error")
+
+
+@dataclass
+class _Tally:
+    """What --summary counts, as the messages stream past (nothing else is kept)."""
+
+    messages: int = 0
+    errors: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+    domains: Counter[str] = field(default_factory=Counter)
+
+    def add(self, report: BounceReport) -> None:
+        for result in report.results:
+            if result.reason in REPORTABLE_REASONS:
+                self.reasons[result.reason] += 1
+                self.domains[result.recipient.rpartition("@")[2].lower()] += 1
+
+
+def _run_bounce(files: list[str], output: str, summary: bool, out: TextIO) -> int:
     status = 0
+    tally = _Tally()
+    writer = csv.writer(out, lineterminator="\n") if output == "csv" and not summary else None
+    if writer:
+        writer.writerow(CSV_FIELDS)
     for name in files:
-        try:
-            report = analyze_bounce(_read_input(name))
-        except (OSError, UnreadableInput) as exc:
-            status = 1
-            _print_bounce_error(name, _error_text(exc), as_json, out)
-            continue
-        if as_json:
-            _print_json({"file": name, **report.to_json()}, out)
-            # The JSON line's shape is a contract; what was left unread goes to stderr.
-            for notice in report.notices:
-                print(f"{name}: {present.notice_ja(notice)}", file=sys.stderr)
-        else:
-            out.write(f"== {name}\n{present.summary_ja(report)}\n")
+        for label, number, data in _inputs(name):
+            tally.messages += 1
+            try:
+                report = analyze_bounce(data if data is not None else _read_input(name))
+            except (OSError, UnreadableInput) as exc:
+                status, tally.errors = 1, tally.errors + 1
+                if not summary:
+                    _print_bounce_error(label, number, _error_text(exc), output, writer, out)
+                continue
+            tally.add(report)
+            if not summary:
+                _print_report(label, number, report, output, writer, out)
+    if summary:
+        out.write(present.counts_summary_ja(tally.messages, tally.errors, dict(tally.reasons), dict(tally.domains)) + "\n")
     return status
+
+
+def _inputs(name: str) -> Iterator[tuple[str, int | None, bytes | None]]:
+    """(label, message number, bytes) per message: one for a file (its bytes read later, so a
+    read error is that file's), one per message for an mbox, a Maildir or a folder."""
+    path = Path(name)
+    if name == "-" or not (path.is_dir() or mailbox.is_mbox(path)):
+        yield name, None, None
+        return
+    reading = mailbox.Reading()
+    found = False
+    for message in mailbox.messages(path, reading):
+        found = True
+        in_one_file = not path.is_dir()
+        yield (name if in_one_file else str(path / message.source)), (message.number if in_one_file else None), message.data
+    if reading.truncated:
+        print(f"{name}: {present.error_text_ja('mailbox-truncated', str(mailbox.MAX_MAILBOX_BYTES // 1024 // 1024))}",
+              file=sys.stderr)
+    if not found:
+        print(present.error_text_ja("mailbox-empty", name), file=sys.stderr)
+
+
+def _print_report(label: str, number: int | None, report: BounceReport, output: str,
+                  writer: Any, out: TextIO) -> None:
+    where = {"file": label, **({"message": number} if number is not None else {})}
+    if output == "json":
+        _print_json({**where, **report.to_json()}, out)
+        # The JSON line's shape is a contract; what was left unread goes to stderr.
+        for notice in report.notices:
+            print(f"{label}: {present.notice_ja(notice)}", file=sys.stderr)
+    elif writer:
+        for result in report.results:
+            if result.reason in REPORTABLE_REASONS:
+                row = {**where, **result.to_json(), "permanent": _csv_bool(result.permanent), "error": ""}
+                writer.writerow([row.get(field_name, "") for field_name in CSV_FIELDS])
+    else:
+        heading = f"{label} #{number}" if number is not None else label
+        out.write(f"== {heading}\n{present.summary_ja(report)}\n")
+
+
+def _csv_bool(value: bool | None) -> str:
+    return "" if value is None else ("yes" if value else "no")
 
 
 def _read_input(name: str) -> bytes:
@@ -73,12 +151,17 @@ def _error_text(exc: Exception) -> str:
     return present.error_text_ja("unreadable-file", str(exc))
 
 
-def _print_bounce_error(name: str, message: str, as_json: bool, out: TextIO) -> None:
-    if as_json:
-        _print_json({"file": name, "error": message}, out)
+def _print_bounce_error(label: str, number: int | None, message: str, output: str, writer: Any,
+                        out: TextIO) -> None:
+    where = {"file": label, **({"message": number} if number is not None else {})}
+    if output == "json":
+        _print_json({**where, "error": message}, out)
+    elif writer:
+        writer.writerow([where.get("file", ""), where.get("message", ""), *[""] * (len(CSV_FIELDS) - 3), message])
     else:
-        out.write(f"== {name}\n{present.error_text_ja('error-line', message)}\n")
-        print(f"{name}: {message}", file=sys.stderr)
+        heading = f"{label} #{number}" if number is not None else label
+        out.write(f"== {heading}\n{present.error_text_ja('error-line', message)}\n")
+        print(f"{heading}: {message}", file=sys.stderr)
 
 
 def _run_address(addresses: list[str], as_json: bool, out: TextIO) -> int:

@@ -181,6 +181,15 @@ ERROR_TEXTS_JA: dict[str, str] = {
     "permission": "ファイルを読む権限がありません: {value}",
     "unreadable-file": "ファイルを読めませんでした: {value}",
     "error-line": "エラー: {value}",
+    "mailbox-truncated": "メールボックスが大きいため、最初の {value} MiB に含まれるメッセージだけを調べました。",
+    "mailbox-empty": "メッセージが見つかりませんでした: {value}",
+}
+
+# The command line's --summary: a count per reason and per recipient domain.
+SUMMARY_LABELS_JA: dict[str, str] = {
+    "title": "【まとめ】メッセージ {messages} 通、届かなかった宛先 {recipients} 件、読めなかったメッセージ {errors} 通",
+    "by-reason": "理由ごとの件数",
+    "by-domain": "宛先のドメインごとの件数",
 }
 
 # ---- explanations of the codes ----
@@ -472,6 +481,18 @@ def card_texts(result: RecipientResult) -> dict[str, Any]:
 
 def _with_meaning(code: str, meaning: str) -> str:
     return f"{code}（{meaning}）" if meaning else code
+
+
+def counts_summary_ja(messages: int, errors: int, reasons: dict[str, int], domains: dict[str, int]) -> str:
+    """The --summary table of many messages: counts per reason and per recipient domain."""
+    lines = [SUMMARY_LABELS_JA["title"].format(messages=messages, recipients=sum(reasons.values()), errors=errors),
+             "", SUMMARY_LABELS_JA["by-reason"]]
+    lines += [f"  {count:6d}  {reason_label_ja(reason)} ({reason})"
+              for reason, count in sorted(reasons.items(), key=lambda item: (-item[1], item[0]))]
+    lines += ["", SUMMARY_LABELS_JA["by-domain"]]
+    lines += [f"  {count:6d}  {domain or NO_RECIPIENT_JA}"
+              for domain, count in sorted(domains.items(), key=lambda item: (-item[1], item[0]))]
+    return "\n".join(lines)
 
 
 def summary_ja(report: BounceReport, mask: bool = False) -> str:

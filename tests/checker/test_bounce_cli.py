@@ -1,6 +1,8 @@
 """The command line contract: `python -m checker bounce [--json] [FILE|-]...` (issue 3)."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import subprocess
 import sys
@@ -112,3 +114,63 @@ def test_text_output_is_the_summary_with_state_advice_and_notices():
     text = proc.stdout.decode("utf-8")
     assert "宛先: sato@example.jp" in text and "状態: まだ届いていません" in text
     assert "再送するか待つか: 送り直さずにお待ちください" in text
+
+
+# ---- many messages: mbox, Maildir, folders (issue 14) ----
+
+SEPARATOR = b"From MAILER-DAEMON Mon Jan  1 10:00:00 2024\n"
+FULL_BOUNCE = POSTFIX_BOUNCE.replace(b"5.1.1", b"5.2.2").replace(b"User unknown", b"Mailbox full").replace(
+    b"hanako@example.net", b"jiro@example.org")
+
+
+def _mbox(tmp_path: Path, *messages: bytes) -> Path:
+    path = tmp_path / "bounces.mbox"
+    path.write_bytes(b"".join(SEPARATOR + message for message in messages))
+    return path
+
+
+def test_an_mbox_gives_one_json_line_per_message(tmp_path):
+    box = _mbox(tmp_path, POSTFIX_BOUNCE, b"\x00\x01\x02" * 50 + b"\n", FULL_BOUNCE)
+    proc = run_cli("--json", str(box))
+    lines = [json.loads(line) for line in proc.stdout.decode().splitlines()]
+    assert [line["message"] for line in lines] == [1, 2, 3]
+    assert lines[0]["results"][0]["reason"] == "userunknown" and set(lines[0]["results"][0]) == RESULT_KEYS
+    assert "error" in lines[1] and lines[2]["results"][0]["reason"] == "mailboxfull"
+    assert proc.returncode == 1  # one message could not be read
+
+
+def test_csv_has_one_row_per_failed_recipient(tmp_path):
+    box = _mbox(tmp_path, POSTFIX_BOUNCE, FULL_BOUNCE)
+    proc = run_cli("--format", "csv", str(box))
+    rows = list(csv.reader(io.StringIO(proc.stdout.decode())))
+    assert rows[0] == ["file", "message", "recipient", "reason", "status", "replycode", "action", "permanent",
+                       "remote_host", "error"]
+    assert [row[1:5] for row in rows[1:]] == [["1", "hanako@example.net", "userunknown", "5.1.1"],
+                                             ["2", "jiro@example.org", "mailboxfull", "5.2.2"]]
+    assert rows[1][7] == "yes" and proc.returncode == 0
+
+
+def test_summary_counts_reasons_and_domains_of_a_maildir(tmp_path):
+    for sub in ("cur", "new", "tmp"):
+        (tmp_path / "Maildir" / sub).mkdir(parents=True)
+    (tmp_path / "Maildir" / "cur" / "1.host:2,S").write_bytes(POSTFIX_BOUNCE)
+    (tmp_path / "Maildir" / "new" / "2.host").write_bytes(POSTFIX_BOUNCE)
+    (tmp_path / "Maildir" / "new" / "3.host").write_bytes(FULL_BOUNCE)
+    text = run_cli("--summary", str(tmp_path / "Maildir")).stdout.decode()
+    assert "メッセージ 3 通、届かなかった宛先 3 件" in text
+    assert "2  宛先のメールアドレス" in text and "(userunknown)" in text and "(mailboxfull)" in text
+    assert "2  example.net" in text and "1  example.org" in text
+
+
+def test_a_folder_of_eml_files_names_each_file(tmp_path):
+    (tmp_path / "a.eml").write_bytes(POSTFIX_BOUNCE)
+    (tmp_path / "b.eml").write_bytes(FULL_BOUNCE)
+    lines = [json.loads(line) for line in run_cli("--json", str(tmp_path)).stdout.decode().splitlines()]
+    assert [Path(line["file"]).name for line in lines] == ["a.eml", "b.eml"]
+    assert all("message" not in line for line in lines)
+
+
+def test_an_empty_mailbox_says_so(tmp_path):
+    (tmp_path / "empty").mkdir()
+    proc = run_cli("--json", str(tmp_path / "empty"))
+    assert proc.stdout == b"" and "メッセージが見つかりませんでした" in proc.stderr.decode()
