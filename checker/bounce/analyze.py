@@ -13,6 +13,7 @@ from checker.bounce.document import (
 )
 from checker.bounce.dsn import DsnRecipient
 from checker.bounce.judge import Evidence, judge, names_a_reason
+from checker.bounce.original import original_facts
 from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES, VACATION_PHRASES
 from checker.bounce.reasons import AUTH_COMMAND, SENDER, actor_for, permanence
 from checker.bounce.report import (
@@ -77,6 +78,7 @@ def build_report(doc: Document) -> BounceReport:
         if sign_in is not None:
             kind, results = "signin", [sign_in]
     return BounceReport(kind=kind, results=tuple(results), original=_original(doc),
+                        facts=original_facts(doc.original_headers or [], doc.header("date")),
                         notices=tuple(_notices(doc, results)))
 
 

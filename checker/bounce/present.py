@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from checker.bounce import codes
+from checker.bounce.original import OriginalFacts
 from checker.bounce.reasons import (
     DELAYED,
     GAVE_UP,
@@ -483,6 +484,36 @@ def _with_meaning(code: str, meaning: str) -> str:
     return f"{code}（{meaning}）" if meaning else code
 
 
+# What the returned original's headers tell (checker.bounce.original), in the support summary.
+FACT_LABELS_JA: dict[str, str] = {
+    "sent": "元のメールの送信日時",
+    "delay": "送信からエラーメールまで",
+    "first_server": "最初に受け取った送信サーバー",
+    "from_domain": "差出人のドメイン",
+    "dkim": "DKIM 署名のドメイン",
+    "dkim_none": "なし（署名されていません）",
+    "authentication": "受信側の認証結果",
+    "hours": "{value} 時間",
+    "days": "{value} 日",
+}
+
+
+def facts_lines_ja(facts: OriginalFacts | None) -> list[str]:
+    if facts is None:
+        return []
+    delay = ""
+    if facts.delay_hours is not None:
+        delay = (FACT_LABELS_JA["days"].format(value=round(facts.delay_hours / 24, 1)) if facts.delay_hours >= 48
+                 else FACT_LABELS_JA["hours"].format(value=facts.delay_hours))
+    return _labelled([
+        (FACT_LABELS_JA["delay"], delay),
+        (FACT_LABELS_JA["first_server"], facts.first_server),
+        (FACT_LABELS_JA["from_domain"], facts.from_domain),
+        (FACT_LABELS_JA["dkim"], ", ".join(facts.dkim_domains) or (FACT_LABELS_JA["dkim_none"] if facts.sent else "")),
+        (FACT_LABELS_JA["authentication"], " ".join(f"{method}={result}" for method, result in facts.authentication)),
+    ])
+
+
 def counts_summary_ja(messages: int, errors: int, reasons: dict[str, int], domains: dict[str, int]) -> str:
     """The --summary table of many messages: counts per reason and per recipient domain."""
     lines = [SUMMARY_LABELS_JA["title"].format(messages=messages, recipients=sum(reasons.values()), errors=errors),
@@ -502,6 +533,7 @@ def summary_ja(report: BounceReport, mask: bool = False) -> str:
     if report.original is not None:
         subject = MASKED_SUBJECT_JA if mask and report.original.subject else report.original.subject
         lines += _labelled([("元のメールの件名", subject), ("送信日時", report.original.date)])
+    lines += facts_lines_ja(report.facts)
     for result in report.results:
         texts = card_texts(result)
         lines.append("")

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from checker.bounce.original import OriginalFacts
+
 
 @dataclass(frozen=True)
 class RecipientResult:
@@ -78,6 +80,7 @@ class BounceReport:
     results: tuple[RecipientResult, ...] = ()
     original: OriginalMessage | None = None
     notices: tuple[Notice, ...] = ()
+    facts: OriginalFacts | None = None  # what the returned original's headers tell support
 
     def to_json(self) -> dict[str, Any]:
         return {"kind": self.kind, "results": [result.to_json() for result in self.results]}

@@ -154,3 +154,20 @@ def test_original_facts_of_a_written_original():
 def test_no_headers_no_facts():
     assert original_facts([], "") is None
     assert original_facts([("x-nothing", "1")], "") is None
+
+
+def test_the_support_summary_tells_the_originals_facts():
+    from checker.bounce import analyze_bounce, present
+
+    data = (b"From: MAILER-DAEMON@mx.example.jp\nTo: taro@example.net\nDate: Sat, 06 Jan 2024 10:00:00 +0900\n"
+            b"Subject: Undelivered Mail Returned to Sender\nContent-Type: multipart/report; report-type=delivery-status;"
+            b" boundary=B\n\n--B\nContent-Type: text/plain\n\n<hanako@example.org>: host mx.example.org said: 550 5.7.26"
+            b" This mail has been blocked because the sender is unauthenticated. (in reply to end of DATA command)\n"
+            b"--B\nContent-Type: text/rfc822-headers\n\nReceived: from [192.0.2.7] by smtp.example.net with ESMTPSA\n"
+            b"From: Taro <taro@example.net>\nTo: hanako@example.org\nDate: Mon, 01 Jan 2024 10:00:00 +0900\n"
+            b"Subject: hello\n\n--B--\n")
+    report = analyze_bounce(data)
+    assert report.facts is not None and report.facts.delay_hours == 120.0
+    summary = present.summary_ja(report, mask=True)
+    assert "送信からエラーメールまで: 5.0 日" in summary and "最初に受け取った送信サーバー: smtp.example.net" in summary
+    assert "DKIM 署名のドメイン: なし（署名されていません）" in summary and "taro@example.net" not in summary
