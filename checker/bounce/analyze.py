@@ -133,7 +133,9 @@ def _from_dsn(record: DsnRecipient, by_address: dict[str, freetext.TextFinding])
     diagnostic = record.diagnostic or text_diagnostic
     status = _precise_status(record, text_diagnostic)
     replycode = freetext.first_replycode(diagnostic) or (finding.replycode if finding else "")
-    evidence = Evidence(answer=diagnostic + "\n" + text_diagnostic, notice=context, status=status,
+    # The report's Diagnostic-Code and the text's own quote of the answer are often the same.
+    answer = diagnostic if text_diagnostic in diagnostic else diagnostic + "\n" + text_diagnostic
+    evidence = Evidence(answer=answer, notice=context, status=status,
                         replycode=replycode, stage=find_stage(diagnostic) or (finding.stage if finding else ""),
                         action=record.action, diagnostic_type=record.diagnostic_type,
                         names_recipient=_quotes(diagnostic, recipient, record.original))
