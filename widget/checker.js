@@ -857,11 +857,35 @@
     // from the result: Back comes back to it.
     box.addEventListener("click", (event) => {
       const anchor = event.target.closest("a[href]");
-      if (!anchor) return;
+      if (!anchor || event.ctrlKey || event.metaKey || event.shiftKey || anchor.target) return;
       markResultEntry(heading.id);
-      if (anchor === link) setTimeout(() => showSection(heading));
+      const target = samePageTarget(anchor);
+      if (target) {
+        event.preventDefault();
+        event.stopPropagation(); // see jumpTo
+        jumpTo(target);
+      }
     });
     return { id: heading.id, node: box };
+  }
+
+  // The element an anchor points to on this page, if it points into this page.
+  function samePageTarget(anchor) {
+    const url = new URL(anchor.href, document.baseURI);
+    const here = new URL(location.href);
+    if (!url.hash || url.origin + url.pathname + url.search !== here.origin + here.pathname + here.search) {
+      return null;
+    }
+    return document.getElementById(decodeURIComponent(url.hash.slice(1)));
+  }
+
+  // To a section of this page, with a history entry of its own (Back returns to the result),
+  // below the sticky header. Material's instant navigation does not see the click: for the
+  // first link it follows it fetches the page again and replaces it, card and all.
+  function jumpTo(target) {
+    history.pushState(null, "", "#" + target.id);
+    scrollBelowHeader(target);
+    showSection(target);
   }
 
   function headingText(heading) {
@@ -959,9 +983,9 @@
 
   // Before the reader leaves the result (a jump to the guide's section, or a link in the
   // copy), the current history entry becomes #checker-result: Back returns to it, on this
-  // page (popstate) or on the page built again (instant navigation, file://, a reload),
-  // where the kept paste is analysed again and the card brought in view. The section is kept
-  // to find the card the reader left from.
+  // page (popstate) or on the page built again (Material's instant navigation, which fetches
+  // the page again on the first Back; file://; a reload), where the kept paste is analysed
+  // again and the card brought in view. The section is kept to find the card left from.
   function markResultEntry(sectionId) {
     if (location.hash !== "#" + RESULT_ANCHOR) {
       history.replaceState(history.state, "", "#" + RESULT_ANCHOR);
@@ -969,14 +993,10 @@
     keep({ section: sectionId });
   }
 
-  // The link is an ordinary fragment link, so the browser (or Material's instant navigation)
-  // adds the history entry and scrolls; this makes sure the heading is below the sticky
-  // header, marks it for a moment and moves the keyboard there.
+  // Marks the section's heading for a moment and moves the keyboard there.
   function showSection(heading) {
-    const covered = headerBottom() + 8 - heading.getBoundingClientRect().top;
-    if (covered > 0) window.scrollBy(0, -covered);
     heading.classList.add("checker-highlight");
-    heading.tabIndex = -1;
+    if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
     setTimeout(() => heading.classList.remove("checker-highlight"), HIGHLIGHT_MS);
   }

@@ -5,17 +5,14 @@ the last check on each page makes sure nothing was requested after the runtime w
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import json
-import threading
 
 import pytest
 
-from conftest import SHARED, _QuietHandler, requests_leaving
+from conftest import SHARED, requests_leaving
 from widget_support import (
-    ADDRESS_INPUT, ADDRESS_OUTPUT, BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, build_instant_site,
-    clear_outputs, paste, wait_until_ready,
+    ADDRESS_INPUT, ADDRESS_OUTPUT, BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, clear_outputs, paste,
+    wait_until_ready,
 )
 
 CORPUS = SHARED / "corpus" / "bounces"
@@ -303,19 +300,6 @@ def test_says_so_without_webassembly(browser, http_site):
         assert "WebAssembly" in page.inner_text("[data-checker-status]")
     finally:
         context.close()
-
-
-@pytest.fixture(scope="module")
-def instant_site(tmp_path_factory):
-    site_dir = tmp_path_factory.mktemp("instant") / "site"
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    # Instant navigation only follows links its sitemap lists, so the site must know its URL.
-    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
-    build_instant_site(site_dir, base_url)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield base_url
-    server.shutdown()
 
 
 def test_paste_while_loading_is_kept_then_instant_navigation_keeps_it_working(
