@@ -96,7 +96,7 @@
   function startRuntime(assetsUrl, wheelName, version, embed, byTap) {
     if (runtime.state !== "idle" && runtime.state !== "waiting") return;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      setRuntimeState("error", ERROR_TEXT.unsupported);
+      setRuntimeState("error", "unsupported");
       return;
     }
     const fromFile = location.protocol === "file:";
@@ -110,7 +110,7 @@
     const indexURL = new URL("pyodide/", assetsUrl).href;
     if (fromFile && !embed.worker) {
       // Only the offline copy carries the runtime in a form a file:// page can load.
-      setRuntimeState("error", ERROR_TEXT.offlineIncomplete);
+      setRuntimeState("error", "offlineIncomplete");
       return;
     }
     runtime.start = () => (fromFile
@@ -401,7 +401,9 @@
         } else if (state === "restarting"
           || (state === "loading" && (fromFile || (progress && progress.downloaded)))) {
           bar.removeAttribute("value"); // Python is starting: no figure to show
-          label.textContent = PROGRESS_TEXT.starting(progress ? megabytes(progress.total) : "");
+          // A fresh worker after a failure takes the runtime from the browser's cache.
+          const total = progress && state === "loading" ? megabytes(progress.total) : "";
+          label.textContent = PROGRESS_TEXT.starting(total);
         } else if (state === "loading" && progress) {
           bar.max = progress.total;
           bar.value = progress.loaded;
