@@ -423,7 +423,7 @@
       returnToResult() {
         if (!root.isConnected) return;
         const card = resultCard();
-        if (card) scrollBelowHeader(card);
+        if (card) scrollBelowHeader(card, true);
         else returnPending = true;
       },
       // For tests (issue 5, test contract): the worker that answers now.
@@ -486,9 +486,10 @@
         if (latest[kind] !== id) return; // a newer input has been sent since
         if (kind === "bounce") {
           renderBounce(parts.bounceOutput, view);
-          if (returnPending && resultCard()) {
-            returnPending = false;
-            scrollBelowHeader(resultCard());
+          if (returnPending) {
+            returnPending = false; // the first result only, not a later paste's
+            const card = resultCard();
+            if (card) scrollBelowHeader(card, true);
           }
         } else {
           announce(renderAddress(parts.addressOutput, view));
@@ -1009,8 +1010,12 @@
     return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
   }
 
-  function scrollBelowHeader(element) {
-    const top = element.getBoundingClientRect().top + window.scrollY - headerBottom() - 8;
+  // upward: the page scrolls up (back to the result), which makes Material show its
+  // 「ページトップへ戻る」 button under the header; the element goes below that too.
+  function scrollBelowHeader(element, upward) {
+    const button = upward ? document.querySelector(".md-top") : null;
+    const room = button ? button.getBoundingClientRect().height + 16 : 0;
+    const top = element.getBoundingClientRect().top + window.scrollY - headerBottom() - 8 - room;
     window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
   }
 
