@@ -81,6 +81,10 @@
     // The input whose request went unanswered once: a second time, it is given up.
     suspect: null,
     givenUp: null, // { kind, data } not sent again after a restart
+    // The bounce result drawn last: { kept, nodes }. A widget built again for the same page
+    // (instant navigation replaces the page) shows it at once instead of an empty space
+    // until the kept paste is analysed again.
+    shownBounce: null,
     widgets: new Set(),
   };
 
@@ -486,6 +490,7 @@
         if (latest[kind] !== id) return; // a newer input has been sent since
         if (kind === "bounce") {
           renderBounce(parts.bounceOutput, view);
+          runtime.shownBounce = { kept: keptKey(data), nodes: [...parts.bounceOutput.childNodes] };
           if (returnPending) {
             returnPending = false; // the first result only, not a later paste's
             const card = resultCard();
@@ -538,6 +543,10 @@
       }
     }
 
+    function keptKey(data) {
+      return typeof data === "string" ? "text:" + data : "bytes:" + data.length + ":" + toBase64(data.subarray(0, 4096));
+    }
+
     // What this tab kept from an earlier page (Back from another page, a reload).
     function restoreKept() {
       const kept = keptInput();
@@ -547,6 +556,8 @@
         if (typeof data === "string" || data.length) {
           showBounce(data, typeof data === "string" ? data : fileText(data));
           restored = true;
+          const shown = runtime.shownBounce;
+          if (shown && shown.kept === keptKey(data)) parts.bounceOutput.replaceChildren(...shown.nodes);
         }
       }
       if (kept.address && !parts.addressInput.value) {
@@ -887,6 +898,7 @@
   // first link it follows it fetches the page again and replaces it, card and all.
   function jumpTo(target) {
     history.pushState(null, "", "#" + target.id);
+    ownEntries.add("#" + target.id);
     scrollBelowHeader(target);
     showSection(target);
   }
@@ -1099,16 +1111,32 @@
 
   /* ---- wiring into the page, with and without instant navigation ---- */
 
+  // The page shown now (instant navigation changes it without loading this script again),
+  // and the fragments of the history entries the widget made on it (see markResultEntry and
+  // jumpTo).
+  let shownPage = "";
+  const ownEntries = new Set(["#" + RESULT_ANCHOR]);
+
   function setUpPage() {
+    shownPage = location.pathname + location.search;
     document.querySelectorAll("[data-checker]").forEach(setUpWidget);
   }
 
-  // Back (or Forward) to the result's entry on the same page. After the browser's or
-  // Material's own scroll restoration, hence the task.
+  // Back (or Forward) between the widget's own entries of the page shown: the widget
+  // scrolls (to the card, or to the section), after the browser's own scroll restoration,
+  // hence the task. (Material's instant navigation hears of it first and, on the first
+  // history move of a visit, fetches this very page again and replaces it: the new widget
+  // then takes the result over, see restoreKept.)
   window.addEventListener("popstate", () => {
-    if (location.hash !== "#" + RESULT_ANCHOR) return;
+    if (location.pathname + location.search !== shownPage || !ownEntries.has(location.hash)) return;
+    const hash = location.hash;
     setTimeout(() => {
-      for (const widget of runtime.widgets) widget.returnToResult();
+      if (hash === "#" + RESULT_ANCHOR) {
+        for (const widget of runtime.widgets) widget.returnToResult();
+      } else {
+        const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+        if (target) scrollBelowHeader(target);
+      }
     });
   });
 
