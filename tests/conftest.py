@@ -83,6 +83,22 @@ def http_site(built_site) -> str:
 
 
 @pytest.fixture(scope="session")
+def instant_site(tmp_path_factory) -> str:
+    """Base URL of the site built as published, with Material's instant navigation on."""
+    from widget_support import build_instant_site
+
+    site_dir = tmp_path_factory.mktemp("instant") / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    # Instant navigation only follows links its sitemap lists, so the site must know its URL.
+    base_url = f"http://127.0.0.1:{server.server_address[1]}/"
+    build_instant_site(site_dir, base_url)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield base_url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
 def playwright_instance():
     """Playwright itself, for the tests that need a persistent profile (a disk cache)."""
     from playwright.sync_api import sync_playwright

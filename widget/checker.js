@@ -11,6 +11,24 @@
   "use strict";
 
   const TYPING_PAUSE_MS = 300;
+  // An address is checked once typing pauses this long (or at once on Enter and on leaving
+  // the field), so that a half-typed address is not judged, nor announced, at every key.
+  const ADDRESS_PAUSE_MS = 700;
+  // The worker answers in well under a second; one that says nothing for this long is stuck
+  // or gone (a phone may end a worker to free memory). The widget's data-request-timeout-ms
+  // may set a shorter time (tests do).
+  const REQUEST_TIMEOUT_MS = 30000;
+  // A boot that reports nothing (no progress, no ready) for this long has failed.
+  const BOOT_SILENCE_MS = 60000;
+  // Fresh workers started after a failure, before the widget gives up for this visit; the
+  // count starts again with every answer.
+  const MAX_RESTARTS = 3;
+  // The result's place in the page and in the history (see markResultEntry).
+  const RESULT_ANCHOR = "checker-result";
+  // What was pasted stays in this tab's sessionStorage (never sent anywhere), so that coming
+  // back to the page (Back from another page, a reload) finds it again; 「消去」 removes it.
+  const KEEP_KEY = "mail-guide-checker";
+  const KEEP_CHARS = 1000000;
   // Chromium lays out all of a textarea's text on the main thread: a paste or file of many
   // megabytes would freeze the page, so the field shows only its beginning.
   const FIELD_CHARS = 100000;
@@ -44,18 +62,29 @@
     offlineIncomplete: "このページをファイルとして開いているため、チェッカーを起動できません。オフライン版（ダウンロード用の zip）をお使いください。",
     boot: "チェッカーを起動できませんでした。ページを再読み込みしてお試しください。下の説明は、そのままお読みいただけます。",
   };
+  // The texts of a checker that stopped after it was ready are in widget.html
+  // (data-text-* on the widget), read by widgetText().
 
   /* ---- the runtime: one worker for the whole visit ---- */
 
   const runtime = {
-    state: "idle",
-    errorText: "",
+    state: "idle", // idle, waiting, loading, ready, restarting, error
+    errorKey: "", // which text explains the state "error" (ERROR_TEXT or widget.html)
     progress: null, // { loaded, total, downloaded } from the worker, over HTTP
     worker: null,
     start: null,
-    retried: false,
+    retried: false, // the current boot has been tried a second time
+    restarts: 0, // fresh workers since the last answer
+    bootTimer: 0,
     nextId: 1,
-    waiting: new Map(),
+    waiting: new Map(), // request id -> { kind, data, resolve, reject, timer }
+    // The input whose request went unanswered once: a second time, it is given up.
+    suspect: null,
+    givenUp: null, // { kind, data } not sent again after a restart
+    // The bounce result drawn last: { kept, nodes }. A widget built again for the same page
+    // (instant navigation replaces the page) shows it at once instead of an empty space
+    // until the kept paste is analysed again.
+    shownBounce: null,
     widgets: new Set(),
   };
 
@@ -71,7 +100,7 @@
   function startRuntime(assetsUrl, wheelName, version, embed, byTap) {
     if (runtime.state !== "idle" && runtime.state !== "waiting") return;
     if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
-      setRuntimeState("error", ERROR_TEXT.unsupported);
+      setRuntimeState("error", "unsupported");
       return;
     }
     const fromFile = location.protocol === "file:";
@@ -80,11 +109,12 @@
       return;
     }
     setRuntimeState("loading");
+    armBootTimer();
     performance.mark("checker-boot"); // read by benchmarks/bench_widget.py
     const indexURL = new URL("pyodide/", assetsUrl).href;
     if (fromFile && !embed.worker) {
       // Only the offline copy carries the runtime in a form a file:// page can load.
-      setRuntimeState("error", ERROR_TEXT.offlineIncomplete);
+      setRuntimeState("error", "offlineIncomplete");
       return;
     }
     runtime.start = () => (fromFile
@@ -97,15 +127,57 @@
   // file://): one fresh worker before the reader is told; what they pasted stays in the field.
   function bootFailed(error) {
     console.error(error);
-    if (runtime.state === "loading" && !runtime.retried) {
+    clearTimeout(runtime.bootTimer);
+    const booting = runtime.state === "loading" || runtime.state === "restarting";
+    if (!booting) return;
+    stopWorker();
+    runtime.progress = null;
+    if (!runtime.retried) {
       runtime.retried = true;
-      if (runtime.worker) runtime.worker.terminate();
-      runtime.worker = null;
-      runtime.progress = null;
+      armBootTimer();
       runtime.start();
       return;
     }
-    setRuntimeState("error", ERROR_TEXT.boot);
+    setRuntimeState("error", runtime.state === "restarting" ? "stopped" : "boot");
+  }
+
+  // The worker failed after it was ready: it reported an error, or a request went
+  // unanswered. Its requests are asked again of a fresh worker (the widgets keep what was
+  // pasted and send it once the new one is ready), up to MAX_RESTARTS times in a row.
+  function workerFailed(error) {
+    if (runtime.state !== "ready") {
+      bootFailed(error);
+      return;
+    }
+    console.error(error);
+    stopWorker();
+    for (const request of runtime.waiting.values()) {
+      clearTimeout(request.timer);
+      request.reject({ reason: "restart" });
+    }
+    runtime.waiting.clear();
+    runtime.restarts += 1;
+    if (runtime.restarts > MAX_RESTARTS) {
+      setRuntimeState("error", "stopped");
+      return;
+    }
+    runtime.progress = null;
+    runtime.retried = false;
+    setRuntimeState("restarting");
+    armBootTimer();
+    runtime.start();
+  }
+
+  function stopWorker() {
+    const worker = runtime.worker;
+    runtime.worker = null;
+    if (worker) worker.terminate();
+  }
+
+  function armBootTimer() {
+    clearTimeout(runtime.bootTimer);
+    runtime.bootTimer = setTimeout(() => bootFailed(new Error("the checker sent nothing for "
+      + BOOT_SILENCE_MS + " ms while starting")), BOOT_SILENCE_MS);
   }
 
   async function startHttpWorker(assetsUrl, indexURL, wheelName, version, embed) {
@@ -158,42 +230,102 @@
     });
   }
 
+  // Messages and errors of a worker that has been replaced are ignored.
   function attachWorker(worker) {
     runtime.worker = worker;
-    worker.onmessage = (event) => onWorkerMessage(event.data);
-    worker.onerror = (event) => bootFailed(event.message || event);
+    const current = () => runtime.worker === worker;
+    worker.onmessage = (event) => {
+      if (current()) onWorkerMessage(event.data);
+    };
+    worker.onerror = (event) => {
+      if (current()) workerFailed(event.message || event);
+    };
+    worker.onmessageerror = (event) => {
+      if (current()) workerFailed(event);
+    };
     return worker;
   }
 
   function onWorkerMessage(message) {
     if (message.type === "ready") {
+      clearTimeout(runtime.bootTimer);
+      runtime.retried = false;
       // The worker's resource timings ride along for tests and benchmarks/bench_widget.py.
       performance.mark("checker-ready", { detail: { resources: message.resources || [] } });
       setRuntimeState("ready");
     } else if (message.type === "progress") {
+      armBootTimer();
       runtime.progress = message;
       for (const widget of runtime.widgets) widget.showProgress();
     } else if (message.type === "boot-error") {
       bootFailed(message.detail);
+    } else if (message.type === "fatal") {
+      // Pyodide itself failed (out of memory, a crash): this worker can answer no more.
+      const request = runtime.waiting.get(message.id);
+      if (request) requestFailed(message.id, request, "broken", message.detail);
+      else workerFailed(message.detail);
     } else if (message.type === "result") {
-      const resolve = runtime.waiting.get(message.id);
+      const request = runtime.waiting.get(message.id);
+      if (!request) return;
       runtime.waiting.delete(message.id);
-      if (resolve) resolve(JSON.parse(message.json));
+      clearTimeout(request.timer);
+      runtime.restarts = 0;
+      if (runtime.suspect && sameInput(runtime.suspect, request)) runtime.suspect = null;
+      let view;
+      try {
+        view = JSON.parse(message.json);
+      } catch (error) {
+        console.error(error);
+        request.reject({ reason: "broken" });
+        return;
+      }
+      request.resolve(view);
     }
   }
 
-  function setRuntimeState(state, errorText) {
+  function setRuntimeState(state, errorKey) {
     runtime.state = state;
-    runtime.errorText = errorText || "";
+    runtime.errorKey = errorKey || "";
     for (const widget of runtime.widgets) widget.showState();
   }
 
-  function ask(kind, data) {
+  // One request to the worker: resolves with the view, or rejects with { reason } —
+  // "restart" (the worker failed; the widget sends its input again once a fresh one is
+  // ready), "slow" (this input went unanswered twice), "broken" (an answer that is no JSON).
+  function ask(kind, data, timeoutMs) {
     const id = runtime.nextId++;
-    return new Promise((resolve) => {
-      runtime.waiting.set(id, resolve);
-      runtime.worker.postMessage({ type: "analyse", id, kind, data });
+    return new Promise((resolve, reject) => {
+      const request = { kind, data, resolve, reject, timer: 0 };
+      request.timer = setTimeout(() => requestFailed(id, request, "slow",
+        `no answer to a ${kind} request in ${timeoutMs} ms`), timeoutMs);
+      runtime.waiting.set(id, request);
+      try {
+        runtime.worker.postMessage({ type: "analyse", id, kind, data });
+      } catch (error) {
+        workerFailed(error); // e.g. a worker that is already gone
+      }
     });
+  }
+
+  // No answer in time (the worker is stuck or gone), or the runtime failed on it: a fresh
+  // worker takes over. The input is asked again once; if it fails that time too, it is the
+  // input, and it is given up (reason "slow" or "broken") until it changes.
+  function requestFailed(id, request, reason, detail) {
+    if (!runtime.waiting.has(id)) return;
+    clearTimeout(request.timer);
+    if (runtime.suspect && sameInput(runtime.suspect, request)) {
+      runtime.waiting.delete(id);
+      runtime.suspect = null;
+      runtime.givenUp = { kind: request.kind, data: request.data };
+      request.reject({ reason });
+    } else {
+      runtime.suspect = { kind: request.kind, data: request.data };
+    }
+    workerFailed(new Error(detail));
+  }
+
+  function sameInput(a, b) {
+    return a.kind === b.kind && a.data === b.data;
   }
 
   /* ---- one widget on one page ---- */
@@ -217,6 +349,7 @@
       progressBar: find("[data-checker-progress-bar]"),
       progressText: find("[data-checker-progress-text]"),
       startButton: find("[data-checker-start]"),
+      addressAnnounce: find("[data-checker-announce]"),
     };
     const fromFile = location.protocol === "file:";
     const sizes = JSON.parse(root.dataset.sizes || "{}");
@@ -224,11 +357,16 @@
     const firstDownload = Object.values(sizes).reduce((sum, size) => sum + size[1], 0);
     const sizeText = fromFile ? "" : "約 " + megabytes(firstDownload);
     const latest = { bounce: 0, address: 0 };
+    const sent = { bounce: null, address: null }; // the last input sent to the worker
     const typingTimers = {};
     let pastedInto = null;
     // What the paste area stands for while it is unchanged: an opened file as bytes (its
     // charset may not be UTF-8), or all of a paste too long to show in full.
     let held = null;
+    // Scroll back to the result once it is drawn (Back to #checker-result on a new page).
+    let returnPending = location.hash === "#" + RESULT_ANCHOR;
+    // widget.html's texts for the states after ready: data-text-<key> on the widget.
+    const widgetText = (key) => root.dataset["text" + key[0].toUpperCase() + key.slice(1)] || "";
 
     const widget = {
       showState() {
@@ -237,8 +375,14 @@
           return;
         }
         root.dataset.state = runtime.state;
-        const text = runtime.state === "error"
-          ? runtime.errorText : STATUS_TEXT[runtime.state](sizeText);
+        let text;
+        if (runtime.state === "error") {
+          text = ERROR_TEXT[runtime.errorKey] || widgetText(runtime.errorKey);
+        } else if (runtime.state === "restarting") {
+          text = widgetText("restarting");
+        } else {
+          text = STATUS_TEXT[runtime.state](sizeText);
+        }
         // The status is a live region: it is set once per state, so it is heard once.
         if (parts.status.textContent !== text) parts.status.textContent = text;
         parts.status.classList.toggle("checker__status--error", runtime.state === "error");
@@ -251,16 +395,19 @@
       showProgress() {
         const { progressBar: bar, progressText: label } = parts;
         const state = runtime.state;
-        const shown = ["idle", "loading", "ready"].includes(state);
+        const shown = ["idle", "loading", "restarting", "ready"].includes(state);
         parts.progress.classList.toggle("checker__progress--hidden", !shown);
         const progress = runtime.progress;
         if (state === "ready") {
           bar.max = 1;
           bar.value = 1;
           label.textContent = PROGRESS_TEXT.done();
-        } else if (state === "loading" && (fromFile || (progress && progress.downloaded))) {
+        } else if (state === "restarting"
+          || (state === "loading" && (fromFile || (progress && progress.downloaded)))) {
           bar.removeAttribute("value"); // Python is starting: no figure to show
-          label.textContent = PROGRESS_TEXT.starting(progress ? megabytes(progress.total) : "");
+          // A fresh worker after a failure takes the runtime from the browser's cache.
+          const total = progress && state === "loading" ? megabytes(progress.total) : "";
+          label.textContent = PROGRESS_TEXT.starting(total);
         } else if (state === "loading" && progress) {
           bar.max = progress.total;
           bar.value = progress.loaded;
@@ -276,7 +423,27 @@
           label.textContent = fromFile ? "" : PROGRESS_TEXT.before(sizeText);
         }
       },
+      // Back to the entry of the result (#checker-result): bring the card in view again.
+      returnToResult() {
+        if (!root.isConnected) return;
+        const card = resultCard();
+        if (card) scrollBelowHeader(card, true);
+        else returnPending = true;
+      },
+      // For tests (issue 5, test contract): the worker that answers now.
+      currentWorker: () => runtime.worker,
     };
+
+    function requestTimeout() {
+      return Number(root.dataset.requestTimeoutMs) || REQUEST_TIMEOUT_MS;
+    }
+
+    // The card the reader left from (kept with the jump), else the first one.
+    function resultCard() {
+      const section = keptInput().section;
+      const cards = [...parts.bounceOutput.querySelectorAll(".checker__card")];
+      return cards.find((card) => card.dataset.section === section) || cards[0] || null;
+    }
 
     function boot(byTap) {
       startRuntime(new URL(root.dataset.assets, document.baseURI), root.dataset.wheel,
@@ -288,49 +455,129 @@
       }, byTap === true);
     }
 
+    // What the fields hold, sent again once the (perhaps fresh) worker is ready; an input
+    // the worker could not answer in time, twice, is not sent again until it changes.
     function analyseWhatIsThere() {
-      if (held && held.shown === parts.bounceInput.value) {
-        analyse("bounce", held.data);
-      } else if (parts.bounceInput.value.trim()) {
-        analyse("bounce", parts.bounceInput.value);
+      const bounce = held && held.shown === parts.bounceInput.value
+        ? held.data : parts.bounceInput.value;
+      const givenUp = (kind, data) => runtime.givenUp && sameInput(runtime.givenUp, { kind, data });
+      if ((typeof bounce !== "string" || bounce.trim()) && !givenUp("bounce", bounce)) {
+        analyse("bounce", bounce);
       }
-      if (parts.addressInput.value.trim()) analyse("address", parts.addressInput.value);
+      const address = parts.addressInput.value;
+      if (address.trim() && !givenUp("address", address)) analyse("address", address);
     }
 
     function analyse(kind, data) {
       const output = kind === "bounce" ? parts.bounceOutput : parts.addressOutput;
+      clearTimeout(typingTimers[kind]);
+      typingTimers[kind] = 0;
+      sent[kind] = data;
+      keepInput(kind, data);
       const isEmpty = typeof data === "string" && !data.trim();
       if (isEmpty) {
         latest[kind] = -1;
         output.replaceChildren();
+        output.classList.remove("checker__output--stale");
+        if (kind === "address") parts.addressAnnounce.textContent = "";
         return;
       }
       boot();
       if (runtime.state !== "ready") return; // kept in the field; analysed once ready
       const id = runtime.nextId;
       latest[kind] = id;
-      ask(kind, data).then((view) => {
+      ask(kind, data, requestTimeout()).then((view) => {
         if (latest[kind] !== id) return; // a newer input has been sent since
-        if (kind === "bounce") renderBounce(parts.bounceOutput, view);
-        else renderAddress(parts.addressOutput, view);
+        if (kind === "bounce") {
+          renderBounce(parts.bounceOutput, view);
+          runtime.shownBounce = { kept: keptKey(data), nodes: [...parts.bounceOutput.childNodes] };
+          if (returnPending) {
+            returnPending = false; // the first result only, not a later paste's
+            const card = resultCard();
+            if (card) scrollBelowHeader(card, true);
+          }
+        } else {
+          announce(renderAddress(parts.addressOutput, view));
+        }
+        output.classList.remove("checker__output--stale");
         root.dispatchEvent(new CustomEvent("checker:result", { detail: { kind } }));
+      }, (failure) => {
+        // "restart": asked again of the fresh worker once it is ready.
+        if (latest[kind] !== id || failure.reason === "restart") return;
+        const text = widgetText(failure.reason === "slow" ? "slow" : "broken");
+        output.replaceChildren(el("p", "checker__error", text));
+        output.classList.remove("checker__output--stale");
+        if (kind === "address") announce(text);
+        root.dispatchEvent(new CustomEvent("checker:result", { detail: { kind, failed: true } }));
       });
+    }
+
+    // The address tab's verdict, heard once: the visible result is no live region, this
+    // one is, and it changes only when a settled check says something new.
+    function announce(text) {
+      if (parts.addressAnnounce.textContent !== text) parts.addressAnnounce.textContent = text;
     }
 
     function scheduleAnalysis(kind, input) {
       clearTimeout(typingTimers[kind]);
-      const pause = pastedInto === input ? 0 : TYPING_PAUSE_MS;
+      const typed = pastedInto !== input;
+      const pause = !typed ? 0 : kind === "address" ? ADDRESS_PAUSE_MS : TYPING_PAUSE_MS;
       pastedInto = null;
+      if (kind === "address" && typed) parts.addressOutput.classList.add("checker__output--stale");
       typingTimers[kind] = setTimeout(() => analyse(kind, input.value), pause);
+    }
+
+    // Enter or leaving the field: check the address now, if it changed since it was sent.
+    function checkAddressNow() {
+      const value = parts.addressInput.value;
+      if (typingTimers.address || value !== sent.address) analyse("address", value);
+    }
+
+    function keepInput(kind, data) {
+      if (kind === "address") {
+        keep({ address: data || null });
+      } else if (typeof data !== "string") {
+        keep({ bounce: data.length * 4 / 3 < KEEP_CHARS ? { bytes: toBase64(data) } : null });
+      } else {
+        keep({ bounce: data.trim() && data.length < KEEP_CHARS ? { text: data } : null });
+      }
+    }
+
+    function keptKey(data) {
+      return typeof data === "string" ? "text:" + data : "bytes:" + data.length + ":" + toBase64(data.subarray(0, 4096));
+    }
+
+    // What this tab kept from an earlier page (Back from another page, a reload).
+    function restoreKept() {
+      const kept = keptInput();
+      let restored = false;
+      if (kept.bounce && !parts.bounceInput.value) {
+        const data = kept.bounce.bytes ? fromBase64(kept.bounce.bytes) : kept.bounce.text;
+        if (typeof data === "string" || data.length) {
+          showBounce(data, typeof data === "string" ? data : fileText(data));
+          restored = true;
+          const shown = runtime.shownBounce;
+          if (shown && shown.kept === keptKey(data)) parts.bounceOutput.replaceChildren(...shown.nodes);
+        }
+      }
+      if (kept.address && !parts.addressInput.value) {
+        parts.addressInput.value = kept.address;
+        restored = true;
+      }
+      if (restored) boot();
     }
 
     // Puts a bounce in the paste area (its beginning only, when long) and analyses all of it.
     function takeBounce(data, text) {
+      showBounce(data, text);
+      analyse("bounce", data);
+    }
+
+    function showBounce(data, text) {
       const shown = text.length > FIELD_CHARS ? text.slice(0, FIELD_CHARS) : text;
       held = { data, shown };
       parts.bounceInput.value = shown;
       parts.fieldNote.textContent = shown.length < text.length ? FIELD_NOTE : "";
-      analyse("bounce", data);
     }
 
     function forgetHeld() {
@@ -338,10 +585,11 @@
       parts.fieldNote.textContent = "";
     }
 
+    // The file is analysed as bytes; the field shows them decoded as the checker would.
     function analyseFile(file) {
       file.arrayBuffer().then((buffer) => {
         const bytes = new Uint8Array(buffer);
-        takeBounce(bytes, new TextDecoder().decode(bytes));
+        takeBounce(bytes, fileText(bytes));
       });
     }
 
@@ -360,6 +608,10 @@
       scheduleAnalysis("bounce", parts.bounceInput);
     });
     parts.addressInput.addEventListener("input", () => scheduleAnalysis("address", parts.addressInput));
+    parts.addressInput.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" && !event.isComposing) checkAddressNow();
+    });
+    parts.addressInput.addEventListener("blur", checkAddressNow);
     parts.fileInput.addEventListener("change", () => {
       if (parts.fileInput.files.length) analyseFile(parts.fileInput.files[0]);
       parts.fileInput.value = "";
@@ -380,7 +632,10 @@
         const kind = button.dataset.checkerClear;
         const input = kind === "bounce" ? parts.bounceInput : parts.addressInput;
         input.value = "";
-        if (kind === "bounce") forgetHeld();
+        if (kind === "bounce") {
+          forgetHeld();
+          keep({ section: null });
+        }
         analyse(kind, "");
         input.focus();
       });
@@ -411,9 +666,79 @@
 
     find("[data-checker-fallback]").hidden = true;
     find("[data-checker-body]").hidden = false;
+    restoreKept();
     runtime.widgets.add(widget);
     widget.showState();
     return widget;
+  }
+
+  /* ---- what this tab keeps (sessionStorage: this tab only, never sent) ---- */
+
+  function keptInput() {
+    try {
+      return JSON.parse(sessionStorage.getItem(KEEP_KEY) || "{}") || {};
+    } catch {
+      return {}; // storage blocked (a privacy setting) or spoilt: the page still has it
+    }
+  }
+
+  function keep(changes) {
+    try {
+      const kept = { ...keptInput(), ...changes };
+      for (const key of Object.keys(kept)) if (kept[key] === null) delete kept[key];
+      if (Object.keys(kept).length) sessionStorage.setItem(KEEP_KEY, JSON.stringify(kept));
+      else sessionStorage.removeItem(KEEP_KEY);
+    } catch {
+      // full or blocked: what was pasted stays in the page, just not across pages
+    }
+  }
+
+  function toBase64(bytes) {
+    let binary = "";
+    for (let i = 0; i < bytes.length; i += 0x8000) {
+      binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    }
+    return btoa(binary);
+  }
+
+  function fromBase64(text) {
+    const binary = atob(text);
+    const bytes = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    return bytes;
+  }
+
+  // The text of a file for the paste area, decoded the way the checker decodes text whose
+  // charset it does not know (checker/bounce/mime.py guess_decode): ISO-2022-JP when 7-bit
+  // with its escape sequences, else UTF-8, else the better of Shift_JIS and EUC-JP.
+  function fileText(bytes) {
+    const decode = (label, fatal) => new TextDecoder(label, { fatal: Boolean(fatal) }).decode(bytes);
+    let ascii = true;
+    let jisEscape = false;
+    for (let i = 0; i < bytes.length; i++) {
+      if (bytes[i] >= 0x80) {
+        ascii = false;
+        break;
+      }
+      if (bytes[i] === 0x1b && bytes[i + 1] === 0x24) jisEscape = true;
+    }
+    if (ascii) return jisEscape ? decode("iso-2022-jp") : decode("utf-8");
+    try {
+      return decode("utf-8", true);
+    } catch {
+      // not UTF-8: one of the Japanese 8-bit charsets
+    }
+    let best = "";
+    let bestBad = -1;
+    for (const label of ["shift_jis", "euc-jp"]) {
+      const text = decode(label);
+      const bad = text.split("\ufffd").length - 1;
+      if (bestBad < 0 || bad < bestBad) {
+        best = text;
+        bestBad = bad;
+      }
+    }
+    return bestBad * 20 > bytes.length ? decode("utf-8") : best;
   }
 
   // 「サンプルを試す」 offers the guide's own examples, one after the other on repeated
@@ -432,10 +757,7 @@
   // `!!! example`); the build checks that the checker sends each to its own section.
   function pageSamples() {
     return [...document.querySelectorAll("details.example, div.admonition.example")]
-      .filter((block) => {
-        const title = block.querySelector(":scope > summary, :scope > .admonition-title");
-        return title && title.textContent.trim().startsWith(SAMPLE_TITLE);
-      })
+      .filter(isSample)
       .map((block) => block.querySelector("pre code"))
       .filter((code) => code && code.textContent.trim())
       .map((code) => code.textContent);
@@ -538,17 +860,44 @@
     if (!heading) return null;
     const box = el("div", "checker__guide");
     box.append(el("p", "checker__guide-title", "このガイドの説明: " + headingText(heading)));
-    const paragraph = firstParagraphAfter(heading);
-    // innerText keeps the paragraph's line breaks (<br>), which Japanese text relies on.
-    if (paragraph) box.append(el("p", "checker__guide-text", paragraph.innerText.trim()));
+    box.append(sectionCopy(heading));
     const link = el("a", "checker__guide-link", "説明の場所へ移動する");
     link.href = "#" + heading.id;
-    link.addEventListener("click", (event) => {
-      event.preventDefault();
-      showSection(heading);
-    });
     box.append(link);
+    // Any link followed from the card (the jump, or a link in the copied section) leaves
+    // from the result: Back comes back to it.
+    box.addEventListener("click", (event) => {
+      const anchor = event.target.closest("a[href]");
+      if (!anchor || event.ctrlKey || event.metaKey || event.shiftKey || anchor.target) return;
+      markResultEntry(heading.id);
+      const target = samePageTarget(anchor);
+      if (target) {
+        event.preventDefault();
+        event.stopPropagation(); // see jumpTo
+        jumpTo(target);
+      }
+    });
     return { id: heading.id, node: box };
+  }
+
+  // The element an anchor points to on this page, if it points into this page.
+  function samePageTarget(anchor) {
+    const url = new URL(anchor.href, document.baseURI);
+    const here = new URL(location.href);
+    if (!url.hash || url.origin + url.pathname + url.search !== here.origin + here.pathname + here.search) {
+      return null;
+    }
+    return document.getElementById(decodeURIComponent(url.hash.slice(1)));
+  }
+
+  // To a section of this page, with a history entry of its own (Back returns to the result),
+  // below the sticky header. Material's instant navigation does not see the click: for the
+  // first link it follows it fetches the page again and replaces it, card and all.
+  function jumpTo(target) {
+    history.pushState(null, "", "#" + target.id);
+    ownEntries.add("#" + target.id);
+    scrollBelowHeader(target);
+    showSection(target);
   }
 
   function headingText(heading) {
@@ -557,20 +906,126 @@
     return copy.textContent.trim();
   }
 
-  function firstParagraphAfter(heading) {
+  // The section's whole text, from its heading to the next heading of the same or a higher
+  // level: paragraphs, lists, notes and links as the guide has them (copies of its nodes,
+  // made safe by safeCopy), without the sample bounces and without the checker itself.
+  function sectionCopy(heading) {
+    const level = Number(heading.tagName.slice(1));
+    const body = el("div", "checker__guide-body");
     for (let node = heading.nextElementSibling; node; node = node.nextElementSibling) {
-      if (/^H[1-6]$/.test(node.tagName)) return null;
-      if (node.tagName === "P") return node;
+      const sub = /^H([1-6])$/.exec(node.tagName);
+      if (sub && Number(sub[1]) <= level) break;
+      if (sub) {
+        // A subheading of the section: its text, not a heading inside the card.
+        body.append(el("p", "checker__guide-subheading", headingText(node)));
+      } else if (!isLeftOut(node)) {
+        const copy = safeCopy(node);
+        if (copy) body.append(copy);
+      }
     }
-    return null;
+    return body;
   }
 
+  function isLeftOut(node) {
+    return isSample(node) || node.matches("[data-checker], script, style, template")
+      || Boolean(node.querySelector("[data-checker]"));
+  }
+
+  // A 「エラーメールの例」 block (see pageSamples): the reader has the real one in the card.
+  function isSample(node) {
+    if (!node.matches("details.example, div.admonition.example")) return false;
+    const title = node.querySelector(":scope > summary, :scope > .admonition-title");
+    return Boolean(title && title.textContent.trim().startsWith(SAMPLE_TITLE));
+  }
+
+  const UNSAFE_ELEMENTS = "script, style, template, iframe, frame, object, embed, link, meta, base,"
+    + " form, input, button, select, textarea, noscript, .headerlink, .md-clipboard";
+  // Attributes that point at other elements by id: the copy has no ids.
+  const ID_REFERENCES = ["for", "form", "list", "headers", "aria-labelledby", "aria-describedby",
+    "aria-controls", "aria-owns", "aria-activedescendant", "aria-details", "aria-errormessage",
+    "popovertarget", "commandfor"];
+  const SAFE_URL_SCHEMES = ["http:", "https:", "file:", "mailto:"];
+
+  // A copy of a node of the guide that can sit in the card: no scripts or form controls, no
+  // event handler attributes, no ids (each stays unique on the page), no id references, no
+  // links but to pages, anchors and mail. Content tabs become their titles and panels.
+  function safeCopy(node) {
+    const copy = node.cloneNode(true);
+    const tabs = copy.matches(".tabbed-set") ? [copy] : [...copy.querySelectorAll(".tabbed-set")];
+    tabs.forEach(unfoldTabs);
+    copy.querySelectorAll(UNSAFE_ELEMENTS).forEach((unsafe) => unsafe.remove());
+    copy.querySelectorAll("details, .admonition").forEach((block) => {
+      if (isSample(block)) block.remove();
+    });
+    for (const element of [copy, ...copy.querySelectorAll("*")]) {
+      for (const { name } of [...element.attributes]) {
+        const lower = name.toLowerCase();
+        if (lower.startsWith("on") || lower === "id" || lower === "name" || lower === "srcdoc"
+            || ID_REFERENCES.includes(lower)) {
+          element.removeAttribute(name);
+        } else if (["href", "src", "action", "formaction", "xlink:href", "poster"].includes(lower)
+            && !safeUrl(element.getAttribute(name))) {
+          element.removeAttribute(name);
+        }
+      }
+    }
+    return copy.matches(UNSAFE_ELEMENTS) ? null : copy;
+  }
+
+  function safeUrl(value) {
+    try {
+      return SAFE_URL_SCHEMES.includes(new URL(value, document.baseURI).protocol);
+    } catch {
+      return false;
+    }
+  }
+
+  // pymdownx.tabbed: radio inputs, labels that point at them, one block per tab. In the copy
+  // each tab's title goes before its block, all shown.
+  function unfoldTabs(set) {
+    const titles = [...set.querySelectorAll(":scope > .tabbed-labels > label")];
+    const blocks = [...set.querySelectorAll(":scope > .tabbed-content > .tabbed-block")];
+    const unfolded = el("div", "checker__guide-tabs");
+    blocks.forEach((block, index) => {
+      if (titles[index]) unfolded.append(el("p", "checker__guide-subheading", titles[index].textContent.trim()));
+      unfolded.append(...block.childNodes);
+    });
+    set.replaceWith(unfolded);
+  }
+
+  // Before the reader leaves the result (a jump to the guide's section, or a link in the
+  // copy), the current history entry becomes #checker-result: Back returns to it, on this
+  // page (popstate) or on the page built again (Material's instant navigation, which fetches
+  // the page again on the first Back; file://; a reload), where the kept paste is analysed
+  // again and the card brought in view. The section is kept to find the card left from.
+  function markResultEntry(sectionId) {
+    if (location.hash !== "#" + RESULT_ANCHOR) {
+      history.replaceState(history.state, "", "#" + RESULT_ANCHOR);
+    }
+    keep({ section: sectionId });
+  }
+
+  // Marks the section's heading for a moment and moves the keyboard there.
   function showSection(heading) {
-    heading.scrollIntoView({ behavior: "smooth", block: "start" });
     heading.classList.add("checker-highlight");
-    heading.tabIndex = -1;
+    if (!heading.hasAttribute("tabindex")) heading.tabIndex = -1;
     heading.focus({ preventScroll: true });
     setTimeout(() => heading.classList.remove("checker-highlight"), HIGHLIGHT_MS);
+  }
+
+  // Material's header stays at the top while the page scrolls under it.
+  function headerBottom() {
+    const header = document.querySelector(".md-header");
+    return header ? Math.max(0, header.getBoundingClientRect().bottom) : 0;
+  }
+
+  // upward: the page scrolls up (back to the result), which makes Material show its
+  // 「ページトップへ戻る」 button under the header; the element goes below that too.
+  function scrollBelowHeader(element, upward) {
+    const button = upward ? document.querySelector(".md-top") : null;
+    const room = button ? button.getBoundingClientRect().height + 16 : 0;
+    const top = element.getBoundingClientRect().top + window.scrollY - headerBottom() - 8 - room;
+    window.scrollTo({ top: Math.max(0, top), behavior: "instant" });
   }
 
   function supportCopy(view) {
@@ -617,7 +1072,12 @@
     return ok;
   }
 
+  // Draws the address view; returns what the live region says (the verdict and the problems).
   function renderAddress(output, view) {
+    if (!view.ok) {
+      output.replaceChildren(el("p", "checker__error", view.error));
+      return view.error;
+    }
     const box = el("div", "checker__address");
     box.dataset.valid = String(Boolean(view.valid));
     box.dataset.problems = view.problems.map((problem) => problem.code).join(" ");
@@ -642,13 +1102,41 @@
       box.append(line);
     }
     output.replaceChildren(box);
+    const heard = [view.verdict, ...view.problems.map((problem) => problem.message)];
+    if (view.suggestion) heard.push("もしかして: " + view.suggestion);
+    return heard.join(" ");
   }
 
   /* ---- wiring into the page, with and without instant navigation ---- */
 
+  // The page shown now (instant navigation changes it without loading this script again),
+  // and the fragments of the history entries the widget made on it (see markResultEntry and
+  // jumpTo).
+  let shownPage = "";
+  const ownEntries = new Set(["#" + RESULT_ANCHOR]);
+
   function setUpPage() {
+    shownPage = location.pathname + location.search;
     document.querySelectorAll("[data-checker]").forEach(setUpWidget);
   }
+
+  // Back (or Forward) between the widget's own entries of the page shown: the widget
+  // scrolls (to the card, or to the section), after the browser's own scroll restoration,
+  // hence the task. (Material's instant navigation hears of it first and, on the first
+  // history move of a visit, fetches this very page again and replaces it: the new widget
+  // then takes the result over, see restoreKept.)
+  window.addEventListener("popstate", () => {
+    if (location.pathname + location.search !== shownPage || !ownEntries.has(location.hash)) return;
+    const hash = location.hash;
+    setTimeout(() => {
+      if (hash === "#" + RESULT_ANCHOR) {
+        for (const widget of runtime.widgets) widget.returnToResult();
+      } else {
+        const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+        if (target) scrollBelowHeader(target);
+      }
+    });
+  });
 
   if (window.document$ && typeof window.document$.subscribe === "function") {
     // On file:// Material's document$ completes without emitting, hence `complete`.

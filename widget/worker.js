@@ -162,8 +162,14 @@ function answer(message) {
   try {
     json = pageJson(message.kind, message.data);
   } catch (error) {
-    // A crash in the checker must still reach the page as a readable answer.
     console.error(error);
+    if (!(error instanceof pyodide.ffi.PythonError)) {
+      // Not the checker's exception but the runtime's (out of memory, a crash): Pyodide
+      // answers nothing after this, so the page starts a fresh worker and asks it again.
+      self.postMessage({ type: "fatal", id: message.id, detail: String(error && error.stack || error) });
+      return;
+    }
+    // A crash in the checker must still reach the page as a readable answer.
     json = JSON.stringify({ ok: false, error: "調べている途中で問題が起きました。内容を確かめて、もう一度お試しください。" });
   }
   self.postMessage({ type: "result", id: message.id, kind: message.kind, json });

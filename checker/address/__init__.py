@@ -7,7 +7,11 @@ unwrap (`unwrap.py`: what was pasted around the address), repair characters
 Messages live in `messages.py`, domain lists in `domains.py`.
 
 What "valid" means: the input, exactly as typed, is a mailbox an ordinary SMTP server
-accepts (RFC 5321 Mailbox; RFC 6531 for non-ASCII). Anything around the address (a name,
+accepts (RFC 5321 Mailbox; RFC 6531 for non-ASCII) at a domain mail can reach: its last
+label is a top-level domain of the DNS root zone (`tlds.py`, generated from IANA's list by
+scripts/update_tlds.py), not a special-use name, and the ending is not typed twice (a
+two-label public suffix such as co.jp, from the Public Suffix List, or the TLD itself,
+followed by another TLD). Anything around the address (a name,
 mailto:, spaces, quotes, a trailing 。) makes the input invalid, with the clean address as
 the suggestion. Only "error" problems make an address invalid; "warning" and "info" leave
 it valid.
@@ -57,11 +61,17 @@ invalid-idn                error     xn-- label that is not valid Punycode, unen
 missing-tld                error     a single-label domain (taro@gmail, taro@localhost)
 numeric-tld                error     last label all digits (taro@192.0.2.1 without [ ])
 invalid-tld                error     last label with digits or hyphens (not xn--)
+unknown-tld                error     last label not in the root zone (gmail.c, company.cojp, .con);
+                                     a near popular domain or a dotless ending is suggested
+special-use-tld            error     .test .example .invalid .localhost (RFC 2606, 6761), .local
+                                     (RFC 6762), .onion (RFC 7686), .alt (RFC 9476), .internal
+doubled-suffix             error     the ending twice: docomo.ne.jp.jp, example.co.jp.com (the
+                                     last label is dropped in the suggestion)
 invalid-address-literal    error     [...] that is not IPv4 or IPv6:...
 quoted-local-part          warning   "taro yamada"@example.jp: legal, unusual
 address-literal            warning   taro@[192.0.2.1]: legal, unusual
 smtputf8-local-part        warning   non-ASCII local part: needs SMTPUTF8 on both sides
-special-use-domain         warning   example.com/.jp..., .test .example .invalid .localhost .local
+special-use-domain         warning   example.com, example.jp ... (RFC 2606, JPRS): documentation names
 domain-typo                warning   near a popular domain (gmial.com, gmail.co.jp) or a
                                      mistyped ending (.con): the suggestion fixes it
 idn-domain                 info      Unicode domain; the punycode form is in ascii_address

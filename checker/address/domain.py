@@ -14,7 +14,8 @@ from checker.address import idn
 from checker.address.domains import CARRIER_DOMAINS, SPECIAL_USE_DOMAINS, SPECIAL_USE_TLDS
 from checker.address.messages import ERROR, MESSAGES
 from checker.address.report import Finding
-from checker.address.typos import suggest_domain, suggest_tld
+from checker.address.tlds import SECOND_LEVEL_SUFFIXES, TOP_LEVEL_DOMAINS
+from checker.address.typos import suggest_domain, suggest_ending, suggest_tld
 
 MAX_LABEL_OCTETS = 63
 # Letters-digits-hyphens labels and an alphabetic top level: nothing for the label rules to say.
@@ -23,7 +24,11 @@ _IPV4 = re.compile(r"(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})")
 _IPV6_CHARACTERS = re.compile(r"[0-9A-Fa-f:.]+")
 _IPV6_TAG = "ipv6:"
 # Errors that leave no doubt about what was meant, so the fixed domain can be suggested.
-_FIXABLE = frozenset({"comma-for-dot", "domain-leading-dot", "domain-consecutive-dots", "trailing-punctuation"})
+# A doubled ending is fixed by dropping the last label (docomo.ne.jp.jp -> docomo.ne.jp).
+_FIXABLE = frozenset({"comma-for-dot", "domain-leading-dot", "domain-consecutive-dots", "trailing-punctuation",
+                      "doubled-suffix"})
+# What the syntax rules already said about the last label: the root-zone rules stay silent.
+_TOP_LEVEL_CODES = frozenset({"missing-tld", "numeric-tld", "invalid-tld"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +45,7 @@ class DomainResult:
 def analyse_domain(domain: str) -> DomainResult:
     if _PLAIN_DOMAIN.fullmatch(domain) and idn.ACE_PREFIX not in domain.lower():
         lower = domain.lower()
-        return _judge_name([], lower, lower, domain)
+        return _judge_name([], lower, lower, domain, domain.rfind(".") + 1)
     if not domain:
         return _result([Finding("empty-domain")], None, None, None)
     if domain[0] == "[":
@@ -62,21 +67,33 @@ def analyse_domain(domain: str) -> DomainResult:
     if any(not label.isascii() for label in unicode_labels) and ascii:
         findings.append(Finding("idn-domain", None, ascii))
     fixed = ".".join(label for _, label in labels) if labels else None
-    return _judge_name(findings, unicode, ascii, fixed)
+    return _judge_name(findings, unicode, ascii, fixed, labels[-1][0] if labels else None)
 
 
-def _judge_name(findings: list[Finding], unicode: str, ascii: str | None, fixed: str | None) -> DomainResult:
-    """Special-use names and typos, once the syntax is known; `fixed` is the repaired domain."""
+def _judge_name(findings: list[Finding], unicode: str, ascii: str | None, fixed: str | None,
+                tld_at: int | None) -> DomainResult:
+    """The ending (root zone, special-use, doubled), special-use names and typos, once the
+    syntax is known; `fixed` is the repaired domain, `tld_at` where its last label starts."""
     typo = None
-    if _is_special_use(unicode):
+    special_tld = "." in unicode and unicode.rpartition(".")[2] in SPECIAL_USE_TLDS
+    real_tld = True
+    if special_tld:
+        findings.append(Finding("special-use-tld", tld_at, "." + unicode.rpartition(".")[2]))
+    elif ascii and not any(f.code in _TOP_LEVEL_CODES for f in findings):
+        real_tld = _check_ending(ascii, unicode.rpartition(".")[2], tld_at, findings)
+    if _within(unicode, SPECIAL_USE_DOMAINS):
         findings.append(Finding("special-use-domain", None, unicode))
-    elif ascii:
-        typo = suggest_domain(ascii) or suggest_tld(ascii)
+    elif ascii and not special_tld:
+        typo = suggest_domain(ascii, real_tld) or suggest_tld(ascii)
+        if typo is None and not real_tld:
+            typo = suggest_ending(ascii)
     if typo:
         findings.append(Finding("domain-typo", None, f"{unicode}」は「{typo}"))
         return _result(findings, unicode, ascii, typo)
     if any(_is_error(f) and f.code not in _FIXABLE for f in findings):
         return _result(findings, unicode, ascii, None)
+    if fixed and any(f.code == "doubled-suffix" for f in findings):
+        fixed = fixed.rsplit(".", 1)[0]
     return _result(findings, unicode, ascii, fixed)
 
 
@@ -141,8 +158,34 @@ def _check_top_level(labels: list[str], end: int, findings: list[Finding]) -> No
         findings.append(Finding("invalid-tld", at, top))
 
 
-def _is_special_use(domain: str) -> bool:
-    return domain.rpartition(".")[2] in SPECIAL_USE_TLDS or _within(domain, SPECIAL_USE_DOMAINS)
+def _check_ending(ascii: str, shown_tld: str, tld_at: int | None, findings: list[Finding]) -> bool:
+    """The last label must be a TLD of the root zone, and there must be one ending only
+    (docomo.ne.jp.jp, example.co.jp.com). Returns whether the last label is a real TLD."""
+    labels = ascii.split(".")
+    tld = labels[-1]
+    if tld not in TOP_LEVEL_DOMAINS:
+        findings.append(Finding("unknown-tld", tld_at, "." + shown_tld))
+        return False
+    doubled = _doubled_ending(labels)
+    if doubled:
+        findings.append(Finding("doubled-suffix", None, "." + doubled))
+    return True
+
+
+def _doubled_ending(labels: list[str]) -> str | None:
+    """The ending typed twice: a TLD repeated (ne.jp.jp, example.com.com), or a two-label
+    public suffix followed by another TLD (co.jp.com). A suffix that is itself two labels
+    under that TLD (gov.nl.ca: nl.ca) is a real three-label name, not a doubled one."""
+    if len(labels) < 3:
+        return None
+    tld, before = labels[-1], labels[:-1]
+    second_level = ".".join(before[-2:])
+    if len(before) >= 3 and second_level in SECOND_LEVEL_SUFFIXES \
+            and f"{before[-1]}.{tld}" not in SECOND_LEVEL_SUFFIXES:
+        return f"{second_level}.{tld}"
+    if before[-1] == tld:
+        return f"{tld}.{tld}"
+    return None
 
 
 def _is_carrier(domain: str | None) -> bool:

@@ -1,5 +1,6 @@
 """Domain knowledge as data: popular mail domains of Japanese customers, real domains that
-merely look like typos of them, mobile-carrier domains, special-use names.
+merely look like typos of them, mobile-carrier domains, special-use names. The root zone's
+TLDs and the public suffixes are generated data, in `tlds.py`.
 
 Add to these lists freely; the typo finder (`typos.py`) and the rules read them as they are.
 """
@@ -45,8 +46,12 @@ CARRIER_DOMAINS: frozenset[str] = frozenset({
     "pdx.ne.jp", "willcom.com", "uqmobile.jp", "rakumail.jp",
 })
 
-# Last labels of names reserved for documentation and testing (RFC 2606, 6761, 6762).
-SPECIAL_USE_TLDS: frozenset[str] = frozenset({"example", "test", "invalid", "localhost", "local"})
+# Last labels reserved for testing, documentation and private networks, not in the root zone,
+# so no mail reaches them: RFC 2606 and 6761 (example, test, invalid, localhost), RFC 6762
+# (local), RFC 7686 (onion), RFC 9476 (alt), ICANN's reservation of "internal" (2024).
+SPECIAL_USE_TLDS: frozenset[str] = frozenset({
+    "example", "test", "invalid", "localhost", "local", "onion", "alt", "internal",
+})
 
 # Whole domains reserved for examples (RFC 2606; the .jp ones by the JP registry).
 SPECIAL_USE_DOMAINS: frozenset[str] = frozenset({

@@ -57,6 +57,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "missing-tld": (ERROR, "ドメイン名に「.com」「.jp」のような末尾がありません。"),
     "numeric-tld": (ERROR, "ドメイン名の末尾{detail}が数字だけです。末尾は「.com」「.jp」のような英字です。"),
     "invalid-tld": (ERROR, "ドメイン名の末尾{detail}は実在しない形です。末尾は「.com」「.jp」のように英字だけでできています。"),
+    # The ending: a TLD of the DNS root zone (tlds.py), once (RFC 1035, RFC 2606, RFC 6761).
+    "unknown-tld": (ERROR, "ドメイン名の末尾{detail}は、実在するドメインの末尾 (トップレベルドメイン) ではありません。「.com」「.jp」などの末尾を打ち間違えていないかご確認ください。"),
+    "special-use-tld": (ERROR, "ドメイン名の末尾{detail}は、試験用や組織の中のネットワーク用に予約された名前で、インターネット上にはありません。このアドレスにメールは届きません。"),
+    "doubled-suffix": (ERROR, "ドメイン名の末尾{detail}は、「.ne.jp」「.co.jp」「.com」のような末尾が二重になっています。末尾は 1 つだけです。"),
     "invalid-address-literal": (ERROR, "[ ] で囲んだ IP アドレス{detail}の書き方が正しくありません。"),
     # Legal, but worth knowing (the address stays valid).
     "quoted-local-part": (WARNING, "ユーザー名 (「@」の前) が引用符「\"」で囲まれています。規格上は正しいものの珍しい形で、受け付けないサービスもあります。"),

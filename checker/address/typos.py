@@ -91,11 +91,13 @@ def osa_distance(a: str, b: str, limit: int) -> int:
     return min(previous[-1], limit + 1)
 
 
-def _ending_slips(typed: str, meant: str) -> int:
+def _ending_slips(typed: str, meant: str, real_tld: bool) -> int:
     if typed == meant:
         return 0
     if typed == "" or frozenset((typed, meant)) in ENDING_SWAPS or TLD_TYPOS.get(typed) == meant:
         return 1
+    if not real_tld and meant.startswith(typed):
+        return 1  # an ending left unfinished: gmail.c, docomo.ne.j (only where that is no TLD)
     return 1 if osa_distance(typed, meant, 1) <= 1 else _TOO_FAR
 
 
@@ -111,8 +113,9 @@ def _ways_to_read(domain: str) -> dict[int, tuple[tuple[str, str, frozenset[str]
     return readings
 
 
-def suggest_domain(domain: str) -> str | None:
-    """The popular domain `domain` (lower-case ASCII) is a slip of, or None."""
+def suggest_domain(domain: str, real_tld: bool = True) -> str | None:
+    """The popular domain `domain` (lower-case ASCII) is a slip of, or None. `real_tld`:
+    whether its last label is a TLD of the root zone (else an unfinished ending counts too)."""
     if domain in REAL_DOMAINS or not domain:
         return None
     undotted = _UNDOTTED.get(domain.replace(".", ""))
@@ -126,7 +129,7 @@ def suggest_domain(domain: str) -> str | None:
                 # Each slip brings in at most one letter the other side lacks.
                 if len(typed_letters - letters) > allowed or len(letters - typed_letters) > allowed:
                     continue
-                ending_slips = _ending_slips(typed_ending, ending)
+                ending_slips = _ending_slips(typed_ending, ending, real_tld)
                 if ending_slips >= best_slips:
                     continue
                 name_slips = osa_distance(typed_name, name, allowed)
@@ -134,6 +137,16 @@ def suggest_domain(domain: str) -> str | None:
                 if name_slips <= allowed and (slips, _RANK[popular]) < (best_slips, _RANK[best] if best else 0):
                     best, best_slips = popular, slips
     return best
+
+
+_UNDOTTED_ENDINGS = {ending.replace(".", ""): ending for ending in KNOWN_ENDINGS if "." in ending}
+
+
+def suggest_ending(domain: str) -> str | None:
+    """`domain` with the dot put back into its ending (company.cojp -> company.co.jp), or None."""
+    head, _, tld = domain.rpartition(".")
+    ending = _UNDOTTED_ENDINGS.get(tld)
+    return f"{head}.{ending}" if head and ending else None
 
 
 def suggest_tld(domain: str) -> str | None:

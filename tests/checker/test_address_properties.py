@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from checker import check_address
 from checker.address.local_part import CARRIER_DOT_CODES
+from checker.address.tlds import SECOND_LEVEL_SUFFIXES, TOP_LEVEL_DOMAINS
 
 ATEXT = string.ascii_letters + string.digits + "!#$%&'*+-/=?^_`{|}~"
 LETTER_DIGIT = string.ascii_letters + string.digits
@@ -29,8 +30,23 @@ def labels(draw) -> str:
     return label if not label.lower().startswith("xn--") else "x" + label[4:]
 
 
-top_level = st.text(alphabet=string.ascii_letters, min_size=2, max_size=10)
-domains = st.builds(lambda ls, tld: ".".join(ls + [tld]), st.lists(labels(), min_size=1, max_size=4), top_level)
+# A TLD of the root zone (checker/address/tlds.py), in any case: a made-up one is an error.
+ROOT_ZONE_LETTERS = sorted(tld for tld in TOP_LEVEL_DOMAINS if tld.isalpha())
+top_level = st.sampled_from(ROOT_ZONE_LETTERS).flatmap(
+    lambda tld: st.tuples(*(st.sampled_from([c, c.upper()]) for c in tld)).map("".join))
+
+
+def has_one_ending(domain: str) -> bool:
+    """Not the same TLD twice (ne.jp.jp) nor a two-label suffix before another TLD (co.jp.com)."""
+    labels = domain.lower().split(".")
+    if len(labels) >= 3 and labels[-2] == labels[-1]:
+        return False
+    return not (len(labels) >= 4 and ".".join(labels[-3:-1]) in SECOND_LEVEL_SUFFIXES
+                and ".".join(labels[-2:]) not in SECOND_LEVEL_SUFFIXES)
+
+
+domains = st.builds(lambda ls, tld: ".".join(ls + [tld]), st.lists(labels(), min_size=1, max_size=4),
+                    top_level).filter(has_one_ending)
 mailboxes = st.builds(lambda local, domain: f"{local}@{domain}", dot_string, domains).filter(lambda a: len(a) <= 254)
 
 # Characters that drive the checker's branches, to reach deep paths quickly.

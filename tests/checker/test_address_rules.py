@@ -70,12 +70,22 @@ RULES = [
     ("taro@[IPv6:2001:db8::1]", "address-literal", ["「IPv6:2001:db8::1」"], True, None, 5),
     ("山田@example.jp", "smtputf8-local-part", ["SMTPUTF8", "両方"], True, None, 0),
     ("taro@example.com", "special-use-domain", ["予約", "「example.com」"], True, None, None),
-    ("taro@printer.local", "special-use-domain", ["予約"], True, None, None),
+    ("taro@printer.local", "special-use-tld", ["「.local」", "予約", "届きません"], False, None, 13),
+    ("taro@shop.invalid", "special-use-tld", ["「.invalid」"], False, None, 10),
+    ("taro@mail.test", "special-use-tld", ["「.test」"], False, None, 10),
+    ("taro@www.example", "special-use-tld", ["「.example」"], False, None, 9),
+    ("taro@app.localhost", "special-use-tld", ["「.localhost」"], False, None, 9),
     ("taro@gmial.com", "domain-typo", ["「gmial.com」は「gmail.com」", "打ち間違い"], True, "taro@gmail.com", None),
     ("taro@gmail.co.jp", "domain-typo", ["「gmail.com」"], True, "taro@gmail.com", None),
     ("taro@yahoo.com.jp", "domain-typo", ["「yahoo.co.jp」"], True, "taro@yahoo.co.jp", None),
     ("taro@docomo.ne.jo", "domain-typo", ["「docomo.ne.jp」"], True, "taro@docomo.ne.jp", None),
-    ("taro@shop.con", "domain-typo", ["「shop.com」"], True, "taro@shop.com", None),
+    ("taro@shop.con", "unknown-tld", ["「.con」", "トップレベルドメイン"], False, "taro@shop.com", 10),
+    ("taro@gmail.c", "unknown-tld", ["「.c」", "打ち間違えて"], False, "taro@gmail.com", 11),
+    ("taro@company.cojp", "unknown-tld", ["「.cojp」"], False, "taro@company.co.jp", 13),
+    ("taro@shop.qzx", "unknown-tld", ["「.qzx」"], False, None, 10),
+    ("taro@docomo.ne.jp.jp", "doubled-suffix", ["「.ne.jp.jp」", "二重"], False, "taro@docomo.ne.jp", None),
+    ("taro@company.co.jp.jp", "doubled-suffix", ["「.co.jp.jp」"], False, "taro@company.co.jp", None),
+    ("taro@company.co.jp.com", "doubled-suffix", ["「.co.jp.com」"], False, "taro@company.co.jp", None),
     ("taro@日本語.jp", "idn-domain", ["国際化ドメイン名", "「xn--wgv71a119e.jp」"], True, None, None),
     ("taro.@docomo.ne.jp", "legacy-carrier-address", ["携帯電話会社", "実在"], False, None, None),
 ]
@@ -123,7 +133,7 @@ def test_valid_addresses_have_no_errors(text):
 
 
 def test_longest_legal_address_is_valid_and_one_more_octet_is_not():
-    domain = ".".join(["a" * 63, "b" * 63, "c" * 63, "d" * 60])
+    domain = ".".join(["a" * 63, "b" * 63, "c" * 63, "d" * 56, "com"])
     longest = "x@" + domain
     assert len(longest) == 254
     assert check_address(longest).valid
