@@ -110,9 +110,18 @@ def _inputs(name: str) -> Iterator[tuple[str, int | None, bytes | None]]:
         print(present.error_text_ja("mailbox-empty", name), file=sys.stderr)
 
 
+def _where(label: str, number: int | None) -> dict[str, Any]:
+    """The JSON and CSV fields that say which input (and which message of a mailbox)."""
+    return {"file": label, **({"message": number} if number is not None else {})}
+
+
+def _heading(label: str, number: int | None) -> str:
+    return f"{label} #{number}" if number is not None else label
+
+
 def _print_report(label: str, number: int | None, report: BounceReport, output: str,
                   writer: Any, out: TextIO) -> None:
-    where = {"file": label, **({"message": number} if number is not None else {})}
+    where = _where(label, number)
     if output == "json":
         _print_json({**where, **report.to_json()}, out)
         # The JSON line's shape is a contract; what was left unread goes to stderr.
@@ -124,8 +133,7 @@ def _print_report(label: str, number: int | None, report: BounceReport, output: 
                 row = {**where, **result.to_json(), "permanent": _csv_bool(result.permanent), "error": ""}
                 writer.writerow([row.get(field_name, "") for field_name in CSV_FIELDS])
     else:
-        heading = f"{label} #{number}" if number is not None else label
-        out.write(f"== {heading}\n{present.summary_ja(report)}\n")
+        out.write(f"== {_heading(label, number)}\n{present.summary_ja(report)}\n")
 
 
 def _csv_bool(value: bool | None) -> str:
@@ -153,13 +161,13 @@ def _error_text(exc: Exception) -> str:
 
 def _print_bounce_error(label: str, number: int | None, message: str, output: str, writer: Any,
                         out: TextIO) -> None:
-    where = {"file": label, **({"message": number} if number is not None else {})}
+    where = _where(label, number)
     if output == "json":
         _print_json({**where, "error": message}, out)
     elif writer:
         writer.writerow([where.get("file", ""), where.get("message", ""), *[""] * (len(CSV_FIELDS) - 3), message])
     else:
-        heading = f"{label} #{number}" if number is not None else label
+        heading = _heading(label, number)
         out.write(f"== {heading}\n{present.error_text_ja('error-line', message)}\n")
         print(f"{heading}: {message}", file=sys.stderr)
 

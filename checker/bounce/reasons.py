@@ -2,6 +2,8 @@
 whether the failure is permanent when the message itself gives no status class."""
 from __future__ import annotations
 
+from checker.bounce import stages
+
 SENDER, RECIPIENT, PROVIDER = "sender", "recipient", "provider"
 
 # reason: (who must act, permanent when no status or reply code says otherwise)
@@ -69,17 +71,6 @@ def permanence(reason: str, status: str, replycode: str) -> bool | None:
     return REASON_TRAITS.get(reason, (PROVIDER, None))[1]
 
 
-# States a writer may name in a heading's data-reasons besides reasons: the section that
-# claims "delayed" answers every warning about mail that is still being retried, whatever
-# its cause (the cause is shown on the card; the advice is the state's: wait, do not resend).
-GUIDE_STATES: tuple[str, ...] = ("delayed",)
-
-
-def guide_keys(reason: str, action: str) -> tuple[str, ...]:
-    """The data-reasons names that choose this result's section, the first one claimed wins."""
-    return ("delayed", reason) if action == "delayed" else (reason,)
-
-
 # ---- the state of a delivery, apart from its cause ----
 #
 # What the customer must do depends first on where the mail is, not on why: a delay warning
@@ -96,13 +87,13 @@ STATES: tuple[str, ...] = (DELAYED, GAVE_UP, REFUSED, SIGN_IN)
 # RFC 4954 section 6 and the IANA registry: the replies and enhanced codes of SMTP AUTH.
 SIGN_IN_REPLIES = frozenset({"530", "534", "535", "538", "454"})
 SIGN_IN_STATUSES = frozenset({"7.8", "7.9", "7.11", "7.12"})
-AUTH_COMMAND = "AUTH"  # stages.AUTH, the stage a sign-in answer is given at
+AUTH_COMMAND = stages.AUTH  # the stage a sign-in answer is given at
 
 
 def delivery_state(reason: str, action: str, status: str = "", replycode: str = "",
                    permanent: bool | None = None, command: str = "") -> str:
     """One of STATES for a failed or delayed recipient."""
-    if action == "delayed":
+    if action == DELAYED:
         return DELAYED
     if reason == "securityerror" and (command == AUTH_COMMAND or replycode in SIGN_IN_REPLIES
                                       or status.partition(".")[2] in SIGN_IN_STATUSES):
@@ -110,3 +101,14 @@ def delivery_state(reason: str, action: str, status: str = "", replycode: str = 
     if reason == "expired" or status.partition(".")[2] == "4.7" or permanent is False:
         return GAVE_UP
     return REFUSED
+
+
+# States a writer may name in a heading's data-reasons besides reasons: the section that
+# claims "delayed" answers every warning about mail that is still being retried, whatever
+# its cause (the cause is shown on the card; the advice is the state's: wait, do not resend).
+GUIDE_STATES: tuple[str, ...] = (DELAYED,)
+
+
+def guide_keys(reason: str, action: str) -> tuple[str, ...]:
+    """The data-reasons names that choose this result's section, the first one claimed wins."""
+    return (DELAYED, reason) if action == DELAYED else (reason,)
