@@ -10,7 +10,8 @@ answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from checker.bounce.stages import find_stage
 
@@ -46,15 +47,32 @@ MAX_LINE_CHARS = 4000
 
 @dataclass
 class TextFinding:
-    """A recipient found in free text, with the server's answer about it."""
+    """A recipient found in free text, with the server's answer about it. The codes, stage
+    and host are read on first use: a bounce with a delivery report needs them only where
+    its report lacks them."""
 
     recipient: str
     diagnostic: str
     context: str
-    status: str = ""
-    replycode: str = ""
-    stage: str = ""
-    remote_host: str = ""
+    block: list[str] = field(repr=False)
+    own_line: int = 0
+
+    @cached_property
+    def status(self) -> str:
+        return first_status(self.diagnostic) or first_status(self.context)
+
+    @cached_property
+    def replycode(self) -> str:
+        return first_replycode(self.diagnostic) or first_replycode(self.context)
+
+    @cached_property
+    def stage(self) -> str:
+        return find_stage(self.diagnostic) or find_stage(self.context)
+
+    @cached_property
+    def remote_host(self) -> str:
+        return (find_remote_host(self.diagnostic or self.context)
+                or find_remote_host("\n".join(self.block[self.own_line:self.own_line + 12])))
 
 
 def find_addresses(text: str) -> list[str]:
@@ -144,18 +162,8 @@ def _is_header_echo(line: str) -> bool:
 
 
 def _finding(address: str, block: list[str], own_line: int) -> TextFinding:
-    context = "\n".join(block)
-    diagnostic = answer_text(block, own_line, address)
-    source = diagnostic or context
-    return TextFinding(
-        recipient=address,
-        diagnostic=diagnostic,
-        context=context,
-        status=first_status(diagnostic) or first_status(context),
-        replycode=first_replycode(diagnostic) or first_replycode(context),
-        stage=find_stage(diagnostic) or find_stage(context),
-        remote_host=find_remote_host(source) or find_remote_host("\n".join(block[own_line:own_line + 12])),
-    )
+    return TextFinding(recipient=address, diagnostic=answer_text(block, own_line, address),
+                       context="\n".join(block), block=block, own_line=own_line)
 
 
 def answer_text(block: list[str], own_line: int, address: str) -> str:

@@ -56,7 +56,12 @@ _LINK = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')]{1,2000}|\bwww\.[^\s<>\"')]{1
 _ADDRESS = re.compile(r"(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9.-]{1,255}")
 # Reply and status codes inside the text ('550-5.7.1' at the start of every line of a
 # multi-line answer) would split wording apart; the codes are judged separately.
-_CODES = re.compile(r"\b[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|\b[245]\d\d-|\b[245]\.\d{1,3}\.\d{1,3}\b")
+# The digit comes first and the word boundary is checked behind it, so that the regex engine
+# skips every position that does not hold a 2, 4 or 5.
+_CODES = re.compile(r"[245](?<!\w[245])(?:\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|\d\d-|\.\d{1,3}\.\d{1,3}\b)")
+# The longest an address reaches around its "@": 64 characters before (RFC 5321 section
+# 4.5.3.1.1), the domain's 255 after.
+_LOCAL_CHARS, _DOMAIN_CHARS = 64, 255
 _DELIVERED_ACTIONS = ("delivered", "relayed", "expanded")
 
 
@@ -66,8 +71,25 @@ def prepare(text: str) -> str:
     if "://" in text or "www." in text:
         text = _LINK.sub(" ", text)
     if "@" in text:
-        text = _ADDRESS.sub(" ", text)
+        text = _without_addresses(text)
     return " ".join(_CODES.sub(" ", text.lower()).split())
+
+
+def _without_addresses(text: str) -> str:
+    """_ADDRESS.sub(" ", text), searched only around each "@" (a whole-text search tries a
+    local part at every position)."""
+    pieces, done = [], 0
+    at = text.find("@")
+    while at >= 0:
+        match = _ADDRESS.search(text, max(done, at - _LOCAL_CHARS), at + _DOMAIN_CHARS + 2)
+        if match is None or match.start() > at:  # no address holds this "@"
+            at = text.find("@", at + 1)
+            continue
+        pieces += [text[done:match.start()], " "]
+        done = match.end()
+        at = text.find("@", done)
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def judge(evidence: Evidence) -> str:
@@ -94,7 +116,7 @@ def deciding_rule(evidence: Evidence) -> Rule | None:
     for rule in UNCODED_RULES:
         if rule.precedence < best_rank[0]:
             break
-        if rule.pattern is not None and (id(rule) not in candidates or not rule.found_in(text, found)):
+        if rule.pattern is not None and (rule_order(rule) not in candidates or not rule.found_in(text, found)):
             continue  # the cheap test first: can a match of this row start anywhere in the answer?
         if not rule.conditional or _conditions_hold(rule, evidence):
             rank = (rule.precedence, True, -rule_order(rule))
@@ -120,7 +142,7 @@ class _Text:
         self._prepared: tuple[str, frozenset[str], set[int]] | None = None
 
     def prepared(self) -> tuple[str, frozenset[str], set[int]]:
-        """The prepared text, its word openings and the ids of the rows that can match it."""
+        """The prepared text, its word openings and the places of the rows that can match it."""
         if self._prepared is None:
             text = self._text if self._text is not None else prepare(self._raw)
             found = openings(text)
@@ -129,7 +151,7 @@ class _Text:
 
     def matches(self, rule: Rule) -> bool:
         text, found, candidates = self.prepared()
-        return id(rule) in candidates and rule.found_in(text, found)
+        return rule_order(rule) in candidates and rule.found_in(text, found)
 
     def searched(self, rule: Rule) -> bool:
         """The same answer as matches(), for a row or two: no index of the text is made."""

@@ -95,14 +95,17 @@ _Expansions = set[tuple[str, bool]]  # (the first characters, whether the item e
 
 
 def _match_starts(pattern: str) -> frozenset[str] | None:
-    """Every string of up to three characters that a match of the pattern starts with;
-    None where the pattern begins with something too open to list (a class, '.', '\\d')."""
+    """Every three-character string that a match of the pattern starts with; None where
+    the pattern begins with something too open to list (a class, '.', '\\d') or a match
+    may be shorter."""
     try:
         parser = importlib.import_module("re._parser")
     except ImportError:  # a Python without the parser module: search every text
         return None
     expansions = _sequence(list(parser.parse(pattern)))
-    if expansions is None or any(not start for start, _ in expansions):
+    # A shorter start (a two-character word) would need every text's shorter openings too:
+    # such a row is searched in every text instead.
+    if expansions is None or any(len(start) < _START_CHARS for start, _ in expansions):
         return None
     return frozenset(start for start, _ in expansions)
 
@@ -157,7 +160,8 @@ def _item(op: str, argument: Any) -> _Expansions | None:
 
 
 def worded_rows_starting(openings: frozenset[str]) -> set[int]:
-    """The ids of the worded rows that can match a text with these word openings."""
+    """The places in RULES_BY_PRECEDENCE of the worded rows that can match a text with
+    these word openings."""
     found = set(_ALWAYS_SEARCHED)
     for opening in _ALL_STARTS.intersection(openings):
         found.update(_ROWS_BY_START[opening])
@@ -165,9 +169,8 @@ def worded_rows_starting(openings: frozenset[str]) -> set[int]:
 
 
 def openings(text: str) -> frozenset[str]:
-    """The first one to three characters of the text wherever a word begins."""
-    pieces = set(_OPENING.findall(text))
-    return frozenset(pieces | {piece[:2] for piece in pieces} | {piece[:1] for piece in pieces})
+    """The first three characters of the text wherever a word begins (fewer at its end)."""
+    return frozenset(_OPENING.findall(text))
 
 
 _OPENING = re.compile(r"(?<![a-z0-9])(?=(.{1,3}))", re.S)
@@ -456,13 +459,14 @@ def coded_rules(status: str, replycode: str) -> list[Rule]:
     return [rule for key in keys for rule in _BY_CODE.get(key, ())]
 
 
+# Each worded row under the starts its matches may have, as its place in RULES_BY_PRECEDENCE.
 _ROWS_BY_START: dict[str, list[int]] = {}
 for _rule in RULES:
     for _start in _rule.starts or ():
-        _ROWS_BY_START.setdefault(_start, []).append(id(_rule))
+        _ROWS_BY_START.setdefault(_start, []).append(_ORDER[id(_rule)])
 _ALL_STARTS: frozenset[str] = frozenset(_ROWS_BY_START)
-_ALWAYS_SEARCHED: frozenset[int] = frozenset(id(rule) for rule in RULES if rule.pattern is not None and rule.starts is None)
-
+_ALWAYS_SEARCHED: frozenset[int] = frozenset(
+    _ORDER[id(rule)] for rule in RULES if rule.pattern is not None and rule.starts is None)
 
 def rule_order(rule: Rule) -> int:
     """The row's place in RULES_BY_PRECEDENCE: the earlier wins between equals."""

@@ -2,7 +2,11 @@
 judgement (RFC 3463/5321 meaning, precedence, stage, what the judge may read)."""
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from checker.bounce.judge import Evidence, judge, names_a_reason, prepare
 
@@ -86,6 +90,31 @@ def test_prepare_drops_links_addresses_and_codes():
     text = prepare("550-5.7.1 <a@spam.example> See https://example.com/quota  Mailbox\n FULL")
     assert "spam" not in text and "quota" not in text and "5.7.1" not in text
     assert "mailbox full" in text
+
+
+# The address pattern the rules are read without, as one search of the whole text would
+# apply it; prepare() searches only around each "@" and must give the same text.
+_WHOLE_TEXT_ADDRESS = re.compile(
+    r"(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9.-]{1,255}")
+_CODE = re.compile(r"\b[245]\d\d[ -]#?[245]\.\d{1,3}\.\d{1,3}\b|\b[245]\d\d-|\b[245]\.\d{1,3}\.\d{1,3}\b")
+
+
+def _prepared_by_whole_text_search(text: str) -> str:
+    return " ".join(_CODE.sub(" ", _WHOLE_TEXT_ADDRESS.sub(" ", text).lower()).split())
+
+
+@given(st.text(alphabet="ab.-_@ \n<>x1245あ", max_size=400))
+def test_prepare_reads_addresses_and_codes_as_a_whole_text_search_would(text):
+    assert prepare(text) == _prepared_by_whole_text_search(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a" * 70 + "@b.example too long a local part, then c@d.example",
+    "x@@y.example and z@" + "w" * 300,
+    "あ5.1.1 stays, 550 5.1.1 goes, 4.2.2 goes",
+])
+def test_prepare_edges(text):
+    assert prepare(text) == _prepared_by_whole_text_search(text)
 
 
 def test_names_a_reason():
