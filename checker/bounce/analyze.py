@@ -86,6 +86,11 @@ def _failure_results(doc: Document, general: str, excluded: set[str]) -> list[Re
     findings = freetext.scan(doc.human_text, excluded)
     by_address = {f.recipient.lower(): f for f in findings}
     dsn_recipients = [r for report in doc.dsn_reports for r in report.recipients]
+    if len(dsn_recipients) == 1:
+        # A report about one recipient: the bounce's text is about it too, even where the
+        # text names it otherwise (an alias, a program it was piped to) or not at all.
+        lone = findings[0] if len(findings) == 1 else freetext.whole_text_finding(doc.human_text)
+        return [_from_dsn(dsn_recipients[0], by_address, lone)]
     if dsn_recipients:
         return [_from_dsn(r, by_address) for r in dsn_recipients]
     if findings:
@@ -125,9 +130,10 @@ def _sign_in_result(doc: Document, results: list[RecipientResult]) -> RecipientR
                            permanent=permanence("securityerror", status, replycode), actor=SENDER)
 
 
-def _from_dsn(record: DsnRecipient, by_address: dict[str, freetext.TextFinding]) -> RecipientResult:
+def _from_dsn(record: DsnRecipient, by_address: dict[str, freetext.TextFinding],
+              lone: freetext.TextFinding | None = None) -> RecipientResult:
     recipient = record.final or record.original
-    finding = by_address.get(recipient.lower()) or by_address.get(record.original.lower())
+    finding = by_address.get(recipient.lower()) or by_address.get(record.original.lower()) or lone
     context = finding.context if finding else ""
     text_diagnostic = finding.diagnostic if finding else ""
     diagnostic = record.diagnostic or text_diagnostic

@@ -161,6 +161,12 @@ def _is_header_echo(line: str) -> bool:
                             "references:", "in-reply-to:", "reporting-mta:", "x-"))
 
 
+def whole_text_finding(text: str) -> TextFinding:
+    """The text as the finding about a recipient it does not name."""
+    lines = text.split("\n")
+    return _finding("", lines, 0)
+
+
 def _finding(address: str, block: list[str], own_line: int) -> TextFinding:
     return TextFinding(recipient=address, diagnostic=answer_text(block, own_line, address),
                        context="\n".join(block), block=block, own_line=own_line)

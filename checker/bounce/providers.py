@@ -40,6 +40,7 @@ ORANGE_CAUSES: dict[str, str] = {
 _COX = "Cox: e-mail error codes for senders (AUP# codes; IPBL/URLBL codes are families)"
 _AOL = "AOL postmaster: SMTP error codes (RLY/DYN/CON/RTR: the sending IP refused; DNS:NR no reverse DNS; HVU: content)"
 _OUTLOOK = "Microsoft Outlook.com: postmaster error list (SC-/DY-/OU- codes: IP refused)"
+_MIMECAST = "Mimecast: SMTP error codes (community.mimecast.com, 'Mimecast SMTP Error Codes'; each names the policy that refused)"
 PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("aup#cxbl", "blocked", _COX),
     ("aup#cdrbl", "blocked", _COX),
@@ -59,7 +60,21 @@ PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("dy-002", "blocked", _OUTLOOK),
     ("ou-001", "blocked", _OUTLOOK),
     ("ou-002", "blocked", _OUTLOOK),
-    ("mcspamsignature", "spamdetected", "Mimecast: SMTP error codes (the rejection names the detection)"),
+    ("mcspamsignature", "spamdetected", _MIMECAST),
+    ("host network not allowed", "policyviolation", _MIMECAST),        # a geographical restriction policy
+    ("anti-spoofing policy", "policyviolation", _MIMECAST),
+    ("content examination policy", "policyviolation", _MIMECAST),
+    ("administrative prohibition envelope blocked", "rejected", _MIMECAST),  # a blocked senders policy
+    ("block policy for envelope from", "rejected", _MIMECAST),
+    ("block policy for header from", "rejected", _MIMECAST),
+    ("spf sender invalid", "authfailure", _MIMECAST),
+    ("dkim sender invalid", "authfailure", _MIMECAST),
+    ("dmarc sender invalid", "authfailure", _MIMECAST),
+    ("local ct ip reputation", "badreputation", _MIMECAST),
+    ("ip temporarily blacklisted", "blocked", _MIMECAST),
+    ("open relay not allowed", "norelaying", _MIMECAST),
+    ("account inbounds disabled", "notaccept", _MIMECAST),
+    ("maximum email size exceeded", "emailtoolarge", _MIMECAST),
     ("rly:b1", "blocked", _AOL),
     ("rly:b2", "blocked", _AOL),
     ("rly:b3", "blocked", _AOL),
