@@ -84,7 +84,6 @@ _TRANSCRIPT_LINE = re.compile(r"^[ \t]{0,8}(>>>|<<<)[ \t]{0,4}(.{0,200})", re.M)
 _TRANSCRIPT_COMMANDS = (("rcpt", RCPT), ("mail", MAIL), ("data", RCPT), (".", DATA), ("ehlo", HELO),
                         ("helo", HELO), ("lhlo", HELO), ("starttls", STARTTLS), ("auth", AUTH))
 _ERROR_REPLY = re.compile(r"[45]\d\d\b")
-_SPACES = re.compile(r"\s+")
 
 # Stage wording sits near the answer; a long text is a copy of something else further down.
 _READ_CHARS = 16000
@@ -93,7 +92,9 @@ _READ_CHARS = 16000
 def find_stage(text: str) -> str:
     """The stage the text says the answer came at, or UNKNOWN."""
     lowered = text[:_READ_CHARS].lower()
-    return _transcript_stage(lowered) or _worded_stage(_SPACES.sub(" ", lowered))
+    # A transcript needs a command line ('>>> ...') before its error reply.
+    transcript = _transcript_stage(lowered) if ">>>" in lowered else UNKNOWN
+    return transcript or _worded_stage(" ".join(lowered.split()))
 
 
 def _worded_stage(lowered: str) -> str:
