@@ -12,6 +12,7 @@ from typing import Any, cast
 
 from checker.address import AddressReport, check_address
 from checker.bounce import BounceReport, RecipientResult, analyze_bounce, present
+from checker.bounce.original import OriginalFacts
 from checker.bounce.present import mask_addresses
 from checker.bounce.reasons import REPORTABLE_REASONS, guide_keys
 from checker.errors import UnreadableInput
@@ -49,7 +50,7 @@ def bounce_view(data: bytes | str) -> dict[str, Any]:
         "notices": [present.notice_ja(notice) for notice in report.notices],
         "notice_codes": [notice.code for notice in report.notices],
         "original": _original_view(report),
-        "recipients": [_recipient_view(result) for result in report.results],
+        "recipients": [_recipient_view(result, report.facts) for result in report.results],
         "support_text": present.summary_ja(report, mask=False),
         "support_text_masked": present.summary_ja(report, mask=True),
         "support_labels": dict(present.SUPPORT_LABELS_JA),
@@ -66,7 +67,7 @@ def _original_view(report: BounceReport) -> dict[str, str] | None:
     }
 
 
-def _recipient_view(result: RecipientResult) -> dict[str, Any]:
+def _recipient_view(result: RecipientResult, original: OriginalFacts | None) -> dict[str, Any]:
     return {
         "recipient": result.recipient,
         "reason": result.reason,
@@ -82,8 +83,9 @@ def _recipient_view(result: RecipientResult) -> dict[str, Any]:
         "actor": result.actor,
         "address_problems": list(result.address_problems),
         # state, heading, headline, reason_label, retry_advice, actor_label, the codes'
-        # meanings, facts [[term, value], ...] and answer_label: present.card_texts
-        **present.card_texts(result),
+        # meanings, facts [[term, value], ...] (with what the returned original tells, where
+        # it explains the failure) and answer_label: present.card_texts
+        **present.card_texts(result, original),
     }
 
 

@@ -443,8 +443,9 @@ def result_state(result: RecipientResult) -> str:
                           result.permanent, result.command)
 
 
-def card_texts(result: RecipientResult) -> dict[str, Any]:
-    """Every text of one recipient's card, in the order the card shows them."""
+def card_texts(result: RecipientResult, original: OriginalFacts | None = None) -> dict[str, Any]:
+    """Every text of one recipient's card, in the order the card shows them; what the
+    returned original tells is added only where it explains this failure."""
     if result.reason not in REPORTABLE_REASONS:
         return {"state": "", "heading": result.recipient or NO_RECIPIENT_JA,
                 "reason_label": reason_label_ja(result.reason)}
@@ -465,6 +466,7 @@ def card_texts(result: RecipientResult) -> dict[str, Any]:
         facts.append((CARD_TERMS_JA["replycode"], _with_meaning(result.replycode, said)))
     if result.remote_host:
         facts.append((CARD_TERMS_JA["remote_host"], result.remote_host))
+    facts += explaining_facts_ja(result.reason, state, original)
     heading = result.recipient or NO_RECIPIENT_HEADINGS_JA.get(state, NO_RECIPIENT_HEADINGS_JA[""])
     return {
         "state": state,
@@ -491,6 +493,7 @@ FACT_LABELS_JA: dict[str, str] = {
     "first_server": "最初に受け取った送信サーバー",
     "from_domain": "差出人のドメイン",
     "dkim": "DKIM 署名のドメイン",
+    "signature": "DKIM 署名",
     "dkim_none": "なし（署名されていません）",
     "authentication": "受信側の認証結果",
     "hours": "{value} 時間",
@@ -512,6 +515,44 @@ def facts_lines_ja(facts: OriginalFacts | None) -> list[str]:
         (FACT_LABELS_JA["dkim"], ", ".join(facts.dkim_domains) or (FACT_LABELS_JA["dkim_none"] if facts.sent else "")),
         (FACT_LABELS_JA["authentication"], " ".join(f"{method}={result}" for method, result in facts.authentication)),
     ])
+
+
+# Refusals that a missing signature, the receiving side's authentication or the server the
+# message left by can explain: SPF checks the sending host (RFC 7208), DKIM the signature
+# (RFC 6376), DMARC both against the From domain (RFC 7489); large receivers name a missing
+# signature as a reason to refuse as spam (Google's and Yahoo's sender requirements, 2024).
+_AUTHENTICATION_REFUSALS = frozenset({"authfailure", "spamdetected", "policyviolation"})
+# A give-up or a warning explained by its age: servers retry for days (RFC 5321 section
+# 4.5.4.1: give up after at least 4-5 days), a warning comes after hours.
+_LONG_DELAY_HOURS = 24
+EXPLAINING_FACTS_JA: dict[str, str] = {
+    "unsigned": "ありませんでした。署名のないメールは、受信側の送信ドメイン認証や迷惑メールの判定で受け取りを断られることがあります。",
+    "first_server": "{server}（メールソフトの送信サーバーの設定と同じかご確認ください。差出人のドメインが認めていないサーバーから送ると、SPF の確認で断られることがあります）",
+    "delay": "約 {days} 日（送信サーバーがこの間、送り直しを続けていました）",
+    "delay_hours": "約 {hours} 時間",
+}
+
+
+def explaining_facts_ja(reason: str, state: str, original: OriginalFacts | None) -> list[tuple[str, str]]:
+    """The returned original's facts that explain this failure, as term/value pairs for the card."""
+    if original is None:
+        return []
+    found: list[tuple[str, str]] = []
+    if reason in _AUTHENTICATION_REFUSALS:
+        if original.sent and not original.dkim_domains:
+            found.append((FACT_LABELS_JA["signature"], EXPLAINING_FACTS_JA["unsigned"]))
+        if original.authentication:
+            found.append((FACT_LABELS_JA["authentication"],
+                          " ".join(f"{method}={result}" for method, result in original.authentication)))
+        if reason == "authfailure" and original.first_server:
+            found.append((FACT_LABELS_JA["first_server"],
+                          EXPLAINING_FACTS_JA["first_server"].format(server=original.first_server)))
+    if state in (DELAYED, GAVE_UP) and (original.delay_hours or 0) >= _LONG_DELAY_HOURS:
+        hours = original.delay_hours or 0
+        value = (EXPLAINING_FACTS_JA["delay"].format(days=round(hours / 24, 1)) if hours >= 48
+                 else EXPLAINING_FACTS_JA["delay_hours"].format(hours=round(hours)))
+        found.append((FACT_LABELS_JA["delay"], value))
+    return found
 
 
 def counts_summary_ja(messages: int, errors: int, reasons: dict[str, int], domains: dict[str, int]) -> str:

@@ -4,8 +4,10 @@ from __future__ import annotations
 import pytest
 
 from checker.bounce import analyze_bounce
+from checker.bounce.original import OriginalFacts
 from checker.bounce.present import (
     actor_label_ja,
+    card_texts,
     kind_label_ja,
     reason_label_ja,
     replycode_meaning_ja,
@@ -14,6 +16,7 @@ from checker.bounce.present import (
     summary_ja,
 )
 from checker.bounce.reasons import NON_FAILURE_REASONS, REASON_TRAITS, REPORTABLE_REASONS, STATES
+from checker.bounce.report import RecipientResult
 from checker.bounce.rules import RESTATEMENTS, RULES
 from checker.bounce.sesjson import SUBTYPE_REASONS
 
@@ -72,3 +75,43 @@ def test_summary_is_japanese_and_names_the_recipient():
     report = analyze_bounce("<taro@example.jp>: 550 5.1.1 User unknown")
     summary = summary_ja(report)
     assert "taro@example.jp" in summary and "見つかりません" in summary and "再送" in summary
+
+
+# What the returned original tells appears on the card only where it explains the failure.
+_UNSIGNED_VIA_ISP = OriginalFacts(sent="Mon, 2 Nov 2026 09:00:00 +0900", delay_hours=74.0,
+                                  first_server="smtp.isp.example.net", from_domain="example.jp",
+                                  authentication=(("spf", "fail"), ("dkim", "none")))
+_SIGNED = OriginalFacts(sent="Mon, 2 Nov 2026 09:00:00 +0900", delay_hours=0.1,
+                        first_server="mail.example.jp", from_domain="example.jp", dkim_domains=("example.jp",))
+
+
+def _card_terms(reason, original, status="5.7.1", action="failed"):
+    result = RecipientResult(recipient="a@example.com", reason=reason, status=status, action=action,
+                             permanent=status.startswith("5"), actor="sender")
+    return {term: value for term, value in card_texts(result, original)["facts"]}
+
+
+@pytest.mark.parametrize("reason, original, status, action, shown, hidden", [
+    ("authfailure", _UNSIGNED_VIA_ISP, "5.7.26", "failed",
+     ["DKIM 署名", "受信側の認証結果", "最初に受け取った送信サーバー"], ["送信からエラーメールまで"]),
+    ("spamdetected", _UNSIGNED_VIA_ISP, "5.7.1", "failed", ["DKIM 署名", "受信側の認証結果"],
+     ["最初に受け取った送信サーバー"]),
+    ("authfailure", _SIGNED, "5.7.26", "failed", ["最初に受け取った送信サーバー"], ["DKIM 署名"]),
+    ("userunknown", _UNSIGNED_VIA_ISP, "5.1.1", "failed", [],
+     ["DKIM 署名", "受信側の認証結果", "最初に受け取った送信サーバー", "送信からエラーメールまで"]),
+    ("expired", _UNSIGNED_VIA_ISP, "4.4.7", "failed", ["送信からエラーメールまで"], ["DKIM 署名"]),
+    ("networkerror", _UNSIGNED_VIA_ISP, "4.4.1", "delayed", ["送信からエラーメールまで"], []),
+    ("expired", _SIGNED, "4.4.7", "failed", [], ["送信からエラーメールまで"]),
+    ("authfailure", None, "5.7.26", "failed", [], ["DKIM 署名", "最初に受け取った送信サーバー"]),
+])
+def test_card_mentions_the_original_only_where_it_explains(reason, original, status, action, shown, hidden):
+    terms = _card_terms(reason, original, status, action)
+    assert all(term in terms for term in shown), terms
+    assert not any(term in terms for term in hidden), terms
+
+
+def test_card_states_the_delay_in_days_and_the_first_server():
+    terms = _card_terms("authfailure", _UNSIGNED_VIA_ISP, "5.7.26")
+    assert "smtp.isp.example.net" in terms["最初に受け取った送信サーバー"]
+    assert "spf=fail" in terms["受信側の認証結果"]
+    assert "3.1 日" in _card_terms("expired", _UNSIGNED_VIA_ISP, "4.4.7")["送信からエラーメールまで"]
