@@ -207,6 +207,21 @@ PROVIDER_ANSWERS = [
     ('spamdetected', '<taro@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Message rejected as spam by Content Filtering. (in reply to end of DATA command)\n'),
     ('virusdetected', '<taro@example.com>: host mx.example.com[192.0.2.1] said: 554 5.7.1 Message infected with Eicar-Test-Signature (in reply to end of DATA command)\n'),
     ('emailtoolarge', '<taro@example.com>: host mx.example.com[192.0.2.1] said: 552 5.2.3 Message exceeds maximum size (in reply to end of DATA command)\n'),
+    # Exchange Online's NDR reference: 5.4.310 'DNS domain does not exist', the domain named in between.
+    ('hostunknown', "taro@nonexistent.example\nRemote Server returned '554 5.4.310 DNS domain nonexistent.example does not exist [Message=InfoDomainNonexistent]'\n"),
+    # A list manager refusing a non-member after the message was sent (Mailman's and Sympa's wording).
+    ('rejected', '  list@lists.example.com\n    SMTP error from remote mail server after end of data:\n    550 5.7.1 Posting to this list is restricted to members\n'),
+    # qmail-remote: the remote server refused the envelope sender (the badmailfrom list).
+    ('rejected', '<taro@example.com>:\nConnected to 192.0.2.1 but sender was rejected.\nRemote host said: 553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)\n'),
+    # qmail-send's give-up after its queue lifetime.
+    ('expired', "<taro@example.com>:\nI'm not going to try again; this message has been in the queue too long.\n"),
+    # Exim: a recipient's domain without a usable MX; a mail loop found by counting Received headers.
+    ('hostunknown', '  taro@example.com\n    all relevant MX records point to non-existent hosts\n'),
+    ('networkerror', '  taro@example.com\n    Too many "Received" headers - suspected mail loop\n'),
+    # Gmail: a recipient receiving mail faster than Gmail lets more in (4.2.1).
+    ('ratelimited', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 452-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered. (in reply to RCPT TO command)\n'),
+    # Yahoo's [TSS09]: every message from the sending IP refused.
+    ('blocked', '<a@yahoo.com>:\nRemote host said: 553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.\n'),
 ]
 
 
