@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from checker.bounce.rules import (
     NOTICE_FIRST,
     NOTICE_ROWS,
-    NOTICE_WORDING,
     RESTATEMENTS,
-    UNCODED_RULES,
+    RULES_BY_PRECEDENCE,
+    UNWORDED_UNCODED,
     WORDING_RULES,
     Restatement,
     Rule,
@@ -113,20 +113,24 @@ def deciding_rule(evidence: Evidence) -> Rule | None:
             if rank > best_rank:
                 best, best_rank = rule, rank
     text, found, candidates = answer.prepared()
-    for rule in UNCODED_RULES:
+    # Only the rows whose wording can start somewhere in the answer (the cheap test), in
+    # the table's order of precedence.
+    for order in sorted(candidates.union(UNWORDED_UNCODED)):
+        rule = RULES_BY_PRECEDENCE[order]
         if rule.precedence < best_rank[0]:
             break
-        if rule.pattern is not None and (rule_order(rule) not in candidates or not rule.found_in(text, found)):
-            continue  # the cheap test first: can a match of this row start anywhere in the answer?
+        if rule.statuses or rule.replies:
+            continue  # a coded row: weighed above
+        if rule.pattern is not None and not rule.found_in(text, found):
+            continue
         if not rule.conditional or _conditions_hold(rule, evidence):
-            rank = (rule.precedence, True, -rule_order(rule))
+            rank = (rule.precedence, True, -order)
             if rank > best_rank:
                 best, best_rank = rule, rank
-    for rule in NOTICE_ROWS:
-        counted = rule.precedence if rule.scope == NOTICE_FIRST else min(rule.precedence, NOTICE_WORDING)
+    for rule, counted, order in NOTICE_ROWS:
         if counted < best_rank[0]:
             break
-        rank = (counted, False, -rule_order(rule))
+        rank = (counted, False, -order)
         found_in_notice = notice.searched if rule.scope == NOTICE_FIRST else notice.matches
         if rank > best_rank and _conditions_hold(rule, evidence) and found_in_notice(rule):
             best, best_rank = rule, rank

@@ -443,13 +443,23 @@ for _rule in RULES_BY_PRECEDENCE:
     for _code in _rule.statuses or _rule.replies:
         _BY_CODE.setdefault(_code.removeprefix("x."), []).append(_rule)
 UNCODED_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES_BY_PRECEDENCE if not (rule.statuses or rule.replies))
+# The places of the rows without a code or wording condition: they apply to every answer
+# whose other conditions hold, so the judge weighs them beside the rows its wording finds.
+UNWORDED_UNCODED: frozenset[int] = frozenset(
+    _ORDER[id(rule)] for rule in UNCODED_RULES if rule.pattern is None)
 
 
 # The rows that may also match the bounce's notice, in the order they count there:
 # NOTICE_FIRST rows at their own precedence, the others at most at NOTICE_WORDING.
-NOTICE_ROWS: tuple[Rule, ...] = tuple(sorted(
-    (rule for rule in RULES_BY_PRECEDENCE if rule.pattern is not None and rule.scope != ANSWER),
-    key=lambda rule: -(rule.precedence if rule.scope == NOTICE_FIRST else min(rule.precedence, NOTICE_WORDING))))
+def _counted_in_notice(rule: Rule) -> int:
+    return rule.precedence if rule.scope == NOTICE_FIRST else min(rule.precedence, NOTICE_WORDING)
+
+
+# Each as (the row, the precedence it counts with there, its place in RULES_BY_PRECEDENCE).
+NOTICE_ROWS: tuple[tuple[Rule, int, int], ...] = tuple(sorted(
+    ((rule, _counted_in_notice(rule), _ORDER[id(rule)]) for rule in RULES_BY_PRECEDENCE
+     if rule.pattern is not None and rule.scope != ANSWER),
+    key=lambda row: -row[1]))
 
 
 def coded_rules(status: str, replycode: str) -> list[Rule]:
