@@ -24,6 +24,9 @@ MAX_PARTS = 200
 # Field names as servers really write them (RFC 5322 allows more, but "<a@b>: text" is a
 # bounce line, not a header).
 _HEADER_LINE = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{0,75}:")
+# A header field: its name, and its value with the lines up to the next field; of those,
+# the lines that start with white space continue the value, others are damage and skipped.
+_HEADER_FIELD = re.compile(r"^([A-Za-z][A-Za-z0-9_.-]{0,75}):(.*(?:\n(?![A-Za-z][A-Za-z0-9_.-]{0,75}:).*)*)", re.M)
 _ENCODED_WORD = re.compile(r"=\?([^?\s]{1,40})\?([bBqQ])\?([^?\s]{0,1000})\?=")
 _ENCODED_GAP = re.compile(r"(\?=)[ \t\n]{1,20}(=\?)")
 _PARAM = re.compile(r';\s{0,20}([!#-\'*+.0-9A-Z^-~\-]{1,60})\s{0,5}=\s{0,5}("(?:[^"\\]|\\.){0,1000}"|[^;\s]{0,1000})', re.I)
@@ -104,17 +107,14 @@ def split_headers(text: str) -> tuple[list[tuple[str, str]], str]:
     head, sep, body = text.partition("\n\n")
     if not sep and not _HEADER_LINE.match(text):
         return [], text
-    # Folded lines are collected and joined once: adding them to a growing string one by
-    # one takes quadratic time on a header folded many thousand times.
-    headers: list[tuple[str, list[str]]] = []
-    for line in head.split("\n"):
-        if line[:1] in (" ", "\t") and headers:
-            headers[-1][1].append(line.strip())
-            continue
-        name, colon, value = line.partition(":")
-        if colon and _HEADER_LINE.match(line):
-            headers.append((name.strip().lower(), [value.strip()]))
-    return [(name, " ".join(pieces)) for name, pieces in headers], body
+    return [(name.lower(), _unfold(value) if "\n" in value else value.strip())
+            for name, value in _HEADER_FIELD.findall(head)], body
+
+
+def _unfold(value: str) -> str:
+    """A folded field's value on one line (RFC 5322 section 2.2.3)."""
+    first, *others = value.split("\n")
+    return " ".join([first.strip(), *(line.strip() for line in others if line[:1] in (" ", "\t"))])
 
 
 def parse_content_type(value: str) -> tuple[str, dict[str, str]]:
@@ -193,29 +193,35 @@ def _guess_boundary(body: str) -> str:
 
 
 def _split_multipart(body: str, boundary: str) -> list[str] | None:
+    """The parts' texts between delimiter lines (RFC 2046 section 5.1.1); the preamble and
+    the epilogue are left out. Only the delimiters are searched for, not every line."""
     delimiter = "--" + boundary
     if delimiter not in body:
         return None
     sections: list[str] = []
-    current: list[str] | None = None
-    for line in body.split("\n"):
-        if line.startswith(delimiter):
-            rest = line[len(delimiter):].rstrip()
+    begun: int | None = None  # where the text of the part being read starts
+    at = 0 if body.startswith(delimiter) else _delimiter_line(body, delimiter, 0)
+    while at >= 0:
+        line_end = body.find("\n", at)
+        if line_end < 0:
+            line_end = len(body)
+        rest = body[at + len(delimiter):line_end].rstrip()
+        if rest in ("", "--"):  # a longer line that merely starts like one is text
+            if begun is not None:
+                sections.append(body[begun:max(begun, at - 1)])
             if rest == "--":
-                if current is not None:
-                    sections.append("\n".join(current))
-                current = None
-                break
-            if rest == "":
-                if current is not None:
-                    sections.append("\n".join(current))
-                current = []
-                continue
-        if current is not None:
-            current.append(line)
-    if current is not None:
-        sections.append("\n".join(current))
+                return sections
+            begun = line_end + 1
+        at = _delimiter_line(body, delimiter, line_end)
+    if begun is not None:
+        sections.append(body[begun:])
     return sections
+
+
+def _delimiter_line(body: str, delimiter: str, start: int) -> int:
+    """Where the next line that starts with the delimiter begins, or -1."""
+    found = body.find("\n" + delimiter, start)
+    return found + 1 if found >= 0 else -1
 
 
 def decode_transfer(part: Part, body: str, state: ReadState) -> bytes:
