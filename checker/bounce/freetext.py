@@ -185,8 +185,8 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
     if weak is not None:
         return _after_lead_in(_with_continuation(block, weak))
     announced = _announced_answer(block)
-    if announced:
-        return announced
+    if announced or not address:
+        return announced  # without an address, no line is known to be about the recipient
     line = block[own_line] if own_line < len(block) else ""
     position = line.lower().find(address.lower())
     after = line[position + len(address):].lstrip(">:;,) \t") if position >= 0 else ""

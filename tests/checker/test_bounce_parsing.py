@@ -16,6 +16,26 @@ def test_headers_are_unfolded_and_lower_cased():
     assert body == "body\n"
 
 
+def test_damaged_header_lines_are_skipped_and_folds_kept():
+    # A line that is neither a field nor a continuation (a broken fold) is skipped; the
+    # continuation lines after it still belong to the field above (RFC 5322 section 2.2.3).
+    headers, _ = mime.split_headers("Received: from a\n(broken) by b\n    via c\nTo: x\n\n")
+    assert headers == [("received", "from a via c"), ("to", "x")]
+
+
+def test_multipart_delimiters_need_their_own_line():
+    body = "preamble\n--XXY\n--XX\npart one\n--XX \n\n--XXtail\n--XX--\nepilogue"
+    root = mime.parse_message('Content-Type: multipart/mixed; boundary="XX"\n\n' + body, mime.ReadState())
+    assert [part.text for part in root.children] == ["part one", "--XXtail"]
+
+
+def test_without_the_recipients_address_no_line_is_taken_as_the_answer():
+    # One recipient in the report, a text that never names it: its first line (here a MIME
+    # preamble) is not the server's answer.
+    finding = freetext.whole_text_finding("This is a MIME-encapsulated message\n\nkijitora... Deferred\n")
+    assert finding.diagnostic == ""
+
+
 def test_content_type_parameters_quoted_and_bare():
     ctype, params = mime.parse_content_type('Multipart/Report; report-type=delivery-status; boundary="a b;c"')
     assert ctype == "multipart/report"
