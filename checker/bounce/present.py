@@ -201,6 +201,9 @@ STATUS_CLASS_JA: dict[str, str] = {
     "4": "一時的なエラー",
     "5": "恒久的なエラー",
 }
+# A temporary error that lasted until the sending server gave up (RFC 3464 Action: failed
+# with a 4.X.X status): "temporary" alone would contradict the headline.
+STATUS_CLASS_GAVE_UP_JA = "一時的なエラーが続いたため、送信サーバーが送り直しをやめました"
 
 # subject.detail (RFC 3463 section 3, the IANA registry): the codes' names in Japanese.
 STATUS_DETAIL_JA: dict[str, str] = {
@@ -411,7 +414,7 @@ def error_text_ja(code: str, value: str = "") -> str:
     return ERROR_TEXTS_JA[code].format(value=value)
 
 
-def status_meaning_ja(status: str, reason: str = "") -> str:
+def status_meaning_ja(status: str, reason: str = "", state: str = "") -> str:
     """'5.1.1' -> '恒久的なエラー: 宛先のメールボックスが存在しません'; with a reason, the
     name only where it agrees with that verdict, otherwise the class alone."""
     klass, _, detail = status.strip().partition(".")
@@ -419,21 +422,26 @@ def status_meaning_ja(status: str, reason: str = "") -> str:
         return ""
     if klass == "2":
         return STATUS_CLASS_JA[klass]
+    class_label = _class_label(klass, state)
     name = STATUS_DETAIL_JA.get(detail)
     if name and (not reason or reason in status_agrees(detail)):
-        return f"{STATUS_CLASS_JA[klass]}: {name}"
-    return STATUS_CLASS_JA[klass]
+        return f"{class_label}: {name}"
+    return class_label
 
 
-def replycode_meaning_ja(code: str, reason: str = "") -> str:
+def replycode_meaning_ja(code: str, reason: str = "", state: str = "") -> str:
     code = code.strip()
-    klass = STATUS_CLASS_JA.get(code[:1], "") if len(code) == 3 else ""
+    klass = _class_label(code[:1], state) if len(code) == 3 and code[:1] in STATUS_CLASS_JA else ""
     if not klass:
         return ""
     meaning = REPLYCODE_MEANINGS_JA.get(code)
     if meaning and (not reason or reason in reply_agrees(code)):
         return f"{klass}: {meaning}"
     return klass
+
+
+def _class_label(klass: str, state: str) -> str:
+    return STATUS_CLASS_GAVE_UP_JA if klass == "4" and state == GAVE_UP else STATUS_CLASS_JA[klass]
 
 
 # ---- a card, and the summary for support and the command line ----
@@ -456,8 +464,8 @@ def card_texts(result: RecipientResult, original: OriginalFacts | None = None) -
         (CARD_TERMS_JA["retry"], retry_advice_ja(state, result.actor, result.permanent)),
         (CARD_TERMS_JA["actor"], actor_label_ja(result.actor, state)),
     ]
-    status_meaning = status_meaning_ja(result.status, result.reason) if result.status else ""
-    reply_meaning = replycode_meaning_ja(result.replycode, result.reason) if result.replycode else ""
+    status_meaning = status_meaning_ja(result.status, result.reason, state) if result.status else ""
+    reply_meaning = replycode_meaning_ja(result.replycode, result.reason, state) if result.replycode else ""
     if result.status:
         facts.append((CARD_TERMS_JA["status"], _with_meaning(result.status, status_meaning)))
     if result.replycode:

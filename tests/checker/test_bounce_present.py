@@ -115,3 +115,14 @@ def test_card_states_the_delay_in_days_and_the_first_server():
     assert "smtp.isp.example.net" in terms["最初に受け取った送信サーバー"]
     assert "spf=fail" in terms["受信側の認証結果"]
     assert "3.1 日" in _card_terms("expired", _UNSIGNED_VIA_ISP, "4.4.7")["送信からエラーメールまで"]
+
+
+def test_a_temporary_code_of_mail_given_up_is_not_called_temporary_alone():
+    # Action: failed with 4.4.7 after five days of "Connection refused": the card says the
+    # mail will not arrive, so the code's class must not say the error was only temporary.
+    report = analyze_bounce("Final-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 4.4.7\n"
+                            "Diagnostic-Code: smtp; 421 4.4.7 Connection refused by mx.example.jp\n")
+    terms = dict(card_texts(report.results[0])["facts"])
+    assert "送り直しをやめました" in terms["ステータスコード"], terms
+    assert "送り直しをやめました" not in card_texts(analyze_bounce(
+        "Final-Recipient: rfc822; a@example.jp\nAction: delayed\nStatus: 4.4.1\n").results[0])["facts"][3][1]
