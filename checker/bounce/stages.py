@@ -74,8 +74,11 @@ STAGE_WORDING: tuple[StageWording, ...] = (
 
 
 # A transcript line: what the reporting MTA sent ('>>> RCPT To:<a@example.jp>') or got back
-# ('<<< 550 5.1.1 ...'). Courier and sendmail write both directions with these marks.
-_TRANSCRIPT_LINE = re.compile(r"^[ \t]{0,8}(>>>|<<<)[ \t]{0,4}(.{0,200})", re.M)
+# ('<<< 550 5.1.1 ...'). Courier and sendmail write both directions with these marks; Trend
+# Micro's InterScan Messaging Security Suite names them and points the marks the other way
+# ('Sent <<< RCPT TO:<a@example.jp>', 'Received >>> 550 5.1.1 ...').
+_TRANSCRIPT_LINE = re.compile(r"^[ \t]{0,8}(>>>|<<<|sent <<<|received >>>)[ \t]{0,4}(.{0,200})", re.M)
+_SENT_MARKS = (">>>", "sent <<<")
 # A reply written under '>>> DATA' answers the DATA command itself (354, or a refusal
 # because no recipient was accepted) or, with PIPELINING (RFC 2920 section 3.1; sendmail
 # and Courier pipeline by default), a RCPT TO sent in the same batch: either way the
@@ -112,7 +115,7 @@ def _transcript_stage(lowered: str) -> str:
     last_command = UNKNOWN
     for match in _TRANSCRIPT_LINE.finditer(lowered):
         direction, line = match.group(1), match.group(2).strip()
-        if direction == ">>>":
+        if direction in _SENT_MARKS:
             last_command = next((stage for word, stage in _TRANSCRIPT_COMMANDS if line.startswith(word)),
                                 last_command)
         elif _ERROR_REPLY.match(line) and last_command:

@@ -146,6 +146,10 @@ def test_status_code_after_reply_code_is_preferred():
     # PIPELINING: a RCPT refusal is written under DATA, before '503 Need RCPT'
     (">>> DATA\n<<< 550 5.1.1 <a@example.jp>... User unknown\n<<< 503 5.0.0 Need RCPT (recipient)", "RCPT"),
     ("550 User Unknown [RCPT_TO]", "RCPT"),                                         # Yahoo
+    # InterScan Messaging Security Suite: the marks named, and pointing the other way
+    ("Sent <<< MAIL FROM:<t@example.jp>\nReceived >>> 250 ok\nSent <<< RCPT TO:<a@example.jp>\n"
+     "Received >>> 550 5.1.1 <a@example.jp>... user unknown", "RCPT"),
+    ("Sent <<< .\nReceived >>> 554 5.7.1 rejected", "DATA"),
     ("The recipient server did not accept our requests to connect.", "CONN"),      # Gmail
     ("the mail could not be delivered", ""),
 ])
