@@ -31,10 +31,32 @@ class StageWording:
     stage: str
     source: str
     pattern: re.Pattern[str] = field(init=False, compare=False)
+    lead: str = field(init=False, compare=False)  # the text every match starts with
 
     def __post_init__(self) -> None:
-        # One pattern a row: each starts with a literal, which the regex engine finds fast.
         object.__setattr__(self, "pattern", re.compile(self.words))
+        object.__setattr__(self, "lead", _literal_lead(self.words))
+
+
+_META = frozenset("()[]{}?*+|.^$\\")
+
+
+def _literal_lead(words: str) -> str:
+    """The literal characters a pattern starts with (an escaped mark counts as itself), up
+    to the first that a quantifier may drop or that is not literal."""
+    lead: list[str] = []
+    index = 0
+    while index < len(words):
+        char = words[index]
+        if char == "\\" and index + 1 < len(words) and not words[index + 1].isalnum():
+            char, index = words[index + 1], index + 1
+        elif char in _META:
+            break
+        if words[index + 1:index + 2] in ("?", "*", "{"):
+            break
+        lead.append(char)
+        index += 1
+    return "".join(lead)
 
 
 _POSTFIX = "Postfix smtp(8): 'host X said: ... (in reply to CMD command)', smtp_proto.c"
@@ -104,6 +126,8 @@ def _worded_stage(lowered: str) -> str:
     """The stage of the wording found first in the text."""
     first, stage = len(lowered), UNKNOWN
     for row in STAGE_WORDING:
+        if row.lead not in lowered:
+            continue  # a substring test is far cheaper than the search
         match = row.pattern.search(lowered, 0, first)
         if match:
             first, stage = match.start(), row.stage

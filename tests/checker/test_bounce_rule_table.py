@@ -115,3 +115,23 @@ def test_restatements_name_known_reasons_and_their_source(restatement):
 def test_every_stage_wording_has_a_source(row):
     assert row.source.strip() and row.stage in (stages.CONNECT, stages.HELO, stages.STARTTLS, stages.AUTH, stages.MAIL,
                                                   stages.RCPT, stages.DATA)
+
+
+@pytest.mark.parametrize("words, lead", [
+    ("in reply to (?:the )?rcpt to command", "in reply to "),
+    (r"\[rcpt_to\]", "[rcpt_to]"),
+    ("rcpt(?: to)? command", "rcpt"),
+    ("abc?d", "ab"),            # a quantified character may be absent
+    ("ab{2}", "a"),
+    (r"a\bc", "a"),            # an escape that is no literal ends the lead
+    ("(?:x|y)z", ""),
+])
+def test_the_literal_lead_of_a_stage_pattern(words, lead):
+    # The stage search skips a row whose lead is not in the text: the lead must be exactly
+    # what every match starts with.
+    assert stages._literal_lead(words) == lead
+
+
+@pytest.mark.parametrize("row", STAGE_WORDING, ids=lambda row: row.words[:40])
+def test_every_stage_wording_has_a_lead_to_skip_by(row):
+    assert row.lead and row.words.replace("\\", "").startswith(row.lead)
