@@ -78,24 +78,69 @@ def _files(folder: Path, files: list[Path], reading: Reading) -> Iterator[Messag
 
 
 def mbox_messages(handle: BinaryIO, source: str, reading: Reading) -> Iterator[Message]:
-    """Split an mbox stream; CRLF or LF line ends; a cut-off last message is still one."""
-    number, size, read = 0, 0, 0
-    lines: list[bytes] = []
-    at_line_start = True
-    # Read in pieces of at most 64 KiB, so that a file without line ends stays cheap.
-    for line in iter(lambda: handle.readline(65536), b""):
-        read += len(line)
+    """Split an mbox stream; CRLF or LF line ends; a cut-off last message is still one.
+    It is read a large piece at a time and only the places where a line starts with "From "
+    are looked at, so a file without line ends stays cheap too."""
+    number, size = 0, 0
+    pieces: list[bytes] = []
+    for text, begins_line in _whole_lines(handle, reading):
+        done = 0
+        for start, end in _separators(text, begins_line):
+            if number:
+                pieces.append(text[done:start][:max(0, MAX_MESSAGE_BYTES - size)])
+                yield Message(source=source, number=number, data=b"".join(pieces))
+            number, size, pieces, done = number + 1, 0, [], end
+        if number and size < MAX_MESSAGE_BYTES:
+            rest = text[done:done + MAX_MESSAGE_BYTES - size]
+            pieces.append(rest)
+            size += len(rest)
+    if number:
+        yield Message(source=source, number=number, data=b"".join(pieces))
+
+
+_READ_BYTES = 1024 * 1024
+
+
+def _whole_lines(handle: BinaryIO, reading: Reading) -> Iterator[tuple[bytes, bool]]:
+    """The stream in large pieces that each end at a line end (the last one where the
+    stream ends), and whether each begins a line (a line longer than a piece is cut);
+    a stream over MAX_MAILBOX_BYTES ends at the last line end before it."""
+    carried, read, begins_line = b"", 0, True
+    while True:
+        chunk = handle.read(_READ_BYTES)
+        read += len(chunk)
         if read > MAX_MAILBOX_BYTES:
             reading.truncated = True
-            break
-        starts_line, at_line_start = at_line_start, line.endswith(b"\n")
-        if starts_line and _SEPARATOR.match(line):
-            if number:
-                yield Message(source=source, number=number, data=b"".join(lines))
-            number, size, lines = number + 1, 0, []
+            kept = carried + chunk[:len(chunk) - (read - MAX_MAILBOX_BYTES)]
+            yield kept[:kept.rfind(b"\n") + 1], begins_line
+            return
+        if not chunk:
+            if carried:
+                yield carried, begins_line
+            return
+        text = carried + chunk
+        cut = text.rfind(b"\n") + 1
+        # A piece without any line end waits for more, unless it is long (a line without end).
+        if cut == 0 and len(text) < _READ_BYTES:
+            carried = text
             continue
-        if number and size < MAX_MESSAGE_BYTES:
-            lines.append(line)
-            size += len(line)
-    if number:
-        yield Message(source=source, number=number, data=b"".join(lines))
+        cut = cut or len(text)
+        carried = text[cut:]
+        yield text[:cut], begins_line
+        begins_line = text[cut - 1:cut] == b"\n"
+
+
+def _separators(text: bytes, begins_line: bool) -> Iterator[tuple[int, int]]:
+    """Where each separator line of these lines starts and where the next line starts."""
+    at = 0 if begins_line and text.startswith(b"From ") else _next_from_line(text, 0)
+    while at >= 0:
+        if _SEPARATOR.match(text, at):
+            end = text.find(b"\n", at)
+            end = len(text) if end < 0 else end + 1
+            yield at, end
+        at = _next_from_line(text, at + 1)
+
+
+def _next_from_line(text: bytes, start: int) -> int:
+    found = text.find(b"\nFrom ", start)
+    return found + 1 if found >= 0 else -1

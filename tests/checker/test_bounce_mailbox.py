@@ -171,3 +171,13 @@ def test_the_support_summary_tells_the_originals_facts():
     summary = present.summary_ja(report, mask=True)
     assert "送信からエラーメールまで: 5.0 日" in summary and "最初に受け取った送信サーバー: smtp.example.net" in summary
     assert "DKIM 署名のドメイン: なし（署名されていません）" in summary and "taro@example.net" not in summary
+
+
+@pytest.mark.parametrize("piece", [2048, 2100, 4096])
+def test_separators_across_the_pieces_read_are_found(monkeypatch, piece):
+    # The mailbox is read a large piece at a time; with small pieces, separator lines and
+    # bodies fall across their edges.
+    monkeypatch.setattr(mailbox, "_READ_BYTES", piece)
+    bodies = [_bounce(n) + b"x" * (n * 97 % 3000) + b"\nFrom here on\n" for n in range(1, 40)]
+    found, _ = _read(b"".join(SEPARATOR + body for body in bodies))
+    assert [m.data for m in found] == bodies
