@@ -162,8 +162,8 @@ class _Text:
         if self._text is None:
             self._text = prepare(self._raw)
         if rule.starts is not None and not any(start in self._text for start in rule.starts):
-            return False  # a plain substring test first: a search led by a look-behind is slow
-        return rule.pattern is not None and bool(rule.pattern.search(self._text))
+            return False  # a plain substring test first
+        return rule.searched_in(self._text)
 
 
 def _conditions_hold(rule: Rule, evidence: Evidence) -> bool:

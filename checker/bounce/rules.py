@@ -64,6 +64,9 @@ class Rule:
     # The first characters any match of the pattern begins with (None: not known), so that
     # the judge searches only texts where a word begins that way (see openings()).
     starts: frozenset[str] | None = field(default=None, compare=False)
+    # The same words without the test that a word starts there: a search led by that
+    # look-behind cannot skip ahead to the places its words may begin.
+    unled: re.Pattern[str] | None = field(default=None, init=False, compare=False)
     conditional: bool = field(default=False, init=False, compare=False)  # any condition but the wording
 
     def __post_init__(self) -> None:
@@ -72,6 +75,7 @@ class Rule:
         if self.words and self.pattern is None:
             object.__setattr__(self, "pattern", re.compile(_W + "(?:" + self.words + ")" + _E))
             object.__setattr__(self, "starts", _match_starts(_W + "(?:" + self.words + ")"))
+            object.__setattr__(self, "unled", re.compile("(?:" + self.words + ")" + _E))
 
     def found_in(self, text: str, openings: frozenset[str]) -> bool:
         """Whether the pattern matches the text. It is tried, anchored, only where the text
@@ -79,7 +83,7 @@ class Rule:
         if self.pattern is None:
             return False
         if self.starts is None:
-            return bool(self.pattern.search(text))
+            return self.searched_in(text)
         match = self.pattern.match
         for start in self.starts.intersection(openings):
             position = text.find(start)
@@ -88,6 +92,23 @@ class Rule:
                     return True
                 position = text.find(start, position + 1)
         return False
+
+    def searched_in(self, text: str) -> bool:
+        """Whether the pattern matches the text, found without an index of the text."""
+        if self.unled is None:
+            return self.pattern is not None and bool(self.pattern.search(text))
+        search, position = self.unled.search, 0
+        while (found := search(text, position)) is not None:
+            start = found.start()
+            if start == 0 or not _is_word_char(text[start - 1]):
+                return True
+            position = start + 1
+        return False
+
+
+def _is_word_char(char: str) -> bool:
+    return "a" <= char <= "z" or "0" <= char <= "9"
+
 
 _START_CHARS = 3
 _MAX_STARTS = 3000

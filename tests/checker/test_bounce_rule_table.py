@@ -135,3 +135,12 @@ def test_the_literal_lead_of_a_stage_pattern(words, lead):
 @pytest.mark.parametrize("row", STAGE_WORDING, ids=lambda row: row.words[:40])
 def test_every_stage_wording_has_a_lead_to_skip_by(row):
     assert row.lead and row.words.replace("\\", "").startswith(row.lead)
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.pattern is not None], ids=_name)
+def test_a_search_without_an_index_finds_what_the_pattern_finds(rule):
+    # searched_in looks for the words without the word-start test and checks each place
+    # found; it must answer as the whole pattern does, also where a word merely ends so.
+    example = prepare(rule.example)
+    texts = [example, "x" + example, "x" + example + " " + example, "1 " + example[1:], *map(prepare, PROSE[:40])]
+    assert [rule.searched_in(text) for text in texts] == [bool(rule.pattern.search(text)) for text in texts]
