@@ -170,6 +170,8 @@ def batch_start(files: list[tuple[str, bytes]]) -> dict[str, Any]:
     one_file = len(files) == 1
     _batches[number] = _Batch(_file_messages(files, mailbox.Reading()), total, one_file)
     mib = str(mailbox.MAX_MAILBOX_BYTES // 1024 // 1024)
+    # The page reads no more than the limit of all the files together (the rest is left unread).
+    truncated = counting.truncated or sum(len(data) for _, data in files) > mailbox.MAX_MAILBOX_BYTES
     labels = present.BATCH_LABELS_JA
     return {
         "ok": True,
@@ -178,7 +180,7 @@ def batch_start(files: list[tuple[str, bytes]]) -> dict[str, Any]:
         "caption": labels["caption_file"].format(file=files[0][0]) if one_file else labels["caption"],
         "labels": dict(labels),
         "progress": labels["progress"].format(read=0, total=total),
-        "notices": [present.error_text_ja("mailbox-truncated", mib)] if counting.truncated else [],
+        "notices": [present.error_text_ja("mailbox-truncated", mib)] if truncated else [],
     }
 
 
