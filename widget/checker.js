@@ -38,11 +38,14 @@
   const SAMPLE_TITLE = "エラーメールの例";
   // Several files or an mbox become one table, read a batch of messages at a time: each batch
   // should keep the worker busy about this long (so the progress moves), the first is small.
-  const BATCH_MS = 250;
+  const BATCH_MS = 200;
   const FIRST_BATCH = 5;
-  const MAX_BATCH = 200;
+  const MAX_BATCH = 100;
   // The table's progress is heard at most this often (and at the end), not at every batch.
   const BATCH_ANNOUNCE_MS = 5000;
+  // Rows drawn per frame: laying out a row of Japanese text takes about 0.7 ms (measured),
+  // so a frame stays well under 50 ms however many rows a batch brings.
+  const ROWS_PER_FRAME = 25;
 
   // `size` is the first download ("約 4.6 MB"); the offline copy downloads nothing.
   const STATUS_TEXT = {
@@ -92,6 +95,8 @@
     // (instant navigation replaces the page) shows it at once instead of an empty space
     // until the kept paste is analysed again.
     shownBounce: null,
+    // The table's CSV download (a blob: URL made in this page), released with the table.
+    csvUrl: "",
     widgets: new Set(),
   };
 
@@ -372,8 +377,6 @@
     let held = null;
     // Files opened or dropped together (or an mbox) before the checker was ready.
     let pendingFiles = null;
-    // The table's CSV download (a blob: URL in this page), released with the table.
-    let csvUrl = "";
     // Scroll back to the result once it is drawn (Back to #checker-result on a new page).
     let returnPending = location.hash === "#" + RESULT_ANCHOR;
     // widget.html's texts for the states after ready: data-text-<key> on the widget.
@@ -568,7 +571,9 @@
     function restoreKept() {
       const kept = keptInput();
       let restored = false;
-      if (kept.bounce && !parts.bounceInput.value) {
+      if (kept.bounce && kept.bounce.batch) {
+        restoreTable(kept.bounce);
+      } else if (kept.bounce && !parts.bounceInput.value) {
         const data = kept.bounce.bytes ? fromBase64(kept.bounce.bytes) : kept.bounce.text;
         if (typeof data === "string" || data.length) {
           showBounce(data, typeof data === "string" ? data : fileText(data));
@@ -582,6 +587,25 @@
         restored = true;
       }
       if (restored) boot();
+    }
+
+    // The table of many files cannot be read again (the files are not kept): a widget built
+    // again in this visit (instant navigation on Back) takes over the one drawn, even while it
+    // fills; after a reload there is none, and the files must be opened again.
+    function restoreTable(kept) {
+      const shown = runtime.shownBounce;
+      if (!shown || shown.kept !== "batch:" + kept.batch) return;
+      parts.fieldNote.textContent = kept.note;
+      parts.bounceOutput.setAttribute("aria-live", "off");
+      parts.bounceOutput.replaceChildren(...shown.nodes);
+      if (returnPending) {
+        returnPending = false;
+        // After the browser's own scroll restoration of the page built again.
+        setTimeout(() => {
+          const row = resultCard();
+          if (row) scrollBelowHeader(row, true);
+        });
+      }
     }
 
     // Puts a bounce in the paste area (its beginning only, when long) and analyses all of it.
@@ -640,7 +664,12 @@
         }
         // The rows would each be heard: the table's own status says the progress instead.
         parts.bounceOutput.setAttribute("aria-live", "off");
-        const table = batchTable(start, parts.bounceOutput, (url) => { csvUrl = url; });
+        const table = batchTable(start, parts.bounceOutput, (url) => {
+          runtime.csvUrl = url;
+          root.dispatchEvent(new CustomEvent("checker:result", { detail: { kind: "bounce" } }));
+        });
+        runtime.shownBounce = { kept: "batch:" + id, nodes: [...parts.bounceOutput.childNodes] };
+        keep({ bounce: { batch: id, note: parts.fieldNote.textContent } });
         nextBatch(start.batch, FIRST_BATCH, table, current);
       }, (failure) => {
         if (current()) parts.bounceOutput.replaceChildren(el("p", "checker__error", failureText(failure)));
@@ -658,7 +687,6 @@
         }
         if (!view.done) nextBatch(batch, batchSize(count, performance.now() - asked), table, current);
         table.add(view);
-        if (view.done) root.dispatchEvent(new CustomEvent("checker:result", { detail: { kind: "bounce" } }));
       }, (failure) => {
         if (current()) table.fail(failureText(failure));
       });
@@ -669,8 +697,8 @@
     }
 
     function releaseCsv() {
-      if (csvUrl) URL.revokeObjectURL(csvUrl);
-      csvUrl = "";
+      if (runtime.csvUrl) URL.revokeObjectURL(runtime.csvUrl);
+      runtime.csvUrl = "";
     }
 
     // The file is analysed as bytes; the field shows them decoded as the checker would.
@@ -938,8 +966,9 @@
   }
 
   // The table's frame (progress, counts, the table with its heads); returns what fills it.
-  // Every text comes from the checker (checker.bounce.present BATCH_LABELS_JA).
-  function batchTable(start, output, madeCsv) {
+  // Every text comes from the checker (checker.bounce.present BATCH_LABELS_JA). `finished`
+  // gets the CSV's URL once the last row is drawn.
+  function batchTable(start, output, finished) {
     const labels = start.labels;
     const box = el("div", "checker__batch");
     const progress = el("div", "checker__batch-progress");
@@ -989,22 +1018,41 @@
       return headings.get(key);
     };
     let announced = performance.now();
+    const waiting = []; // rows received, not drawn yet
+    let drawing = false;
+    let last = null; // the last batch's view, shown once its rows are drawn
+    const drawSome = () => {
+      const rows = document.createDocumentFragment();
+      for (const row of waiting.splice(0, ROWS_PER_FRAME)) rows.append(batchRow(row, headingFor));
+      rowsBody.append(rows);
+      drawing = waiting.length > 0;
+      if (drawing) requestAnimationFrame(drawSome);
+      else if (last) finish();
+    };
+    const finish = () => {
+      progressText.textContent = last.summary;
+      heard.textContent = last.summary;
+      progress.classList.add("checker__batch-progress--done");
+      download.replaceChildren(csvLink(last.csv, labels, finished));
+      download.hidden = false;
+    };
     return {
       add(view) {
-        const rows = document.createDocumentFragment();
-        for (const row of view.rows) rows.append(batchRow(row, headingFor));
-        rowsBody.append(rows);
+        waiting.push(...view.rows);
+        if (!drawing && waiting.length) {
+          drawing = true;
+          requestAnimationFrame(drawSome);
+        }
         countsBody.replaceChildren(...view.counts.map((count) => countRow(count)));
         bar.value = view.read;
-        progressText.textContent = view.done ? view.summary : view.progress;
-        if (view.done || performance.now() - announced >= BATCH_ANNOUNCE_MS) {
-          heard.textContent = progressText.textContent;
+        progressText.textContent = view.progress;
+        if (performance.now() - announced >= BATCH_ANNOUNCE_MS) {
+          heard.textContent = view.progress;
           announced = performance.now();
         }
         if (view.done) {
-          progress.classList.add("checker__batch-progress--done");
-          download.replaceChildren(csvLink(view.csv, labels, madeCsv));
-          download.hidden = false;
+          last = view;
+          if (!drawing) finish();
         }
       },
       fail(text) {
@@ -1069,12 +1117,12 @@
   }
 
   // Made in this page from the checker's CSV text: nothing is sent anywhere.
-  function csvLink(csv, labels, madeCsv) {
+  function csvLink(csv, labels, finished) {
     const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
-    madeCsv(url);
     const link = el("a", "checker__button checker__csv", labels.csv);
     link.href = url;
     link.download = labels.csv_file;
+    finished(url);
     return link;
   }
 
