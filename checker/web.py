@@ -232,7 +232,7 @@ def _message_rows(file: str, message: int | None, data: bytes) -> list[SheetRow]
     try:
         return failed_rows(file, message, analyze_bounce(data))
     except UnreadableInput as exc:
-        return [SheetRow(file, message, error=exc.message_ja)]
+        return [SheetRow(file, message, error=exc.message_ja, error_code=exc.code)]
     except Exception:  # one broken message must not end the reading of the rest
         return [SheetRow(file, message, error=present.error_text_ja("analysis-failed"))]
 
@@ -241,7 +241,8 @@ def _row_view(row: SheetRow, one_file: bool) -> dict[str, Any]:
     where = {"file": row.file, "message": row.message,
              "source": present.batch_source_ja(row.file, row.message, one_file)}
     if row.result is None:
-        return {**where, "error": row.error}
+        # The CSV has the command line's sentence; a row of the table says it about one mail.
+        return {**where, "error": present.BATCH_ERROR_TEXTS_JA.get(row.error_code, row.error)}
     return {**where, "recipient": row.result.recipient, "reason": row.result.reason,
             "guide_keys": list(guide_keys(row.result.reason, row.result.action)),
             **present.table_row_texts(row.result)}

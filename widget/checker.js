@@ -1023,7 +1023,7 @@
     let last = null; // the last batch's view, shown once its rows are drawn
     const drawSome = () => {
       const rows = document.createDocumentFragment();
-      for (const row of waiting.splice(0, ROWS_PER_FRAME)) rows.append(batchRow(row, headingFor));
+      for (const row of waiting.splice(0, ROWS_PER_FRAME)) rows.append(batchRow(row, labels, headingFor));
       rowsBody.append(rows);
       drawing = waiting.length > 0;
       if (drawing) requestAnimationFrame(drawSome);
@@ -1075,8 +1075,9 @@
     return head;
   }
 
-  // One failed recipient of one message, or a message that could not be read.
-  function batchRow(row, headingFor) {
+  // One failed recipient of one message, or a message that could not be read. Each cell
+  // carries its column's head for the stacked rows at a phone's width (checker.css).
+  function batchRow(row, labels, headingFor) {
     const tr = el("tr");
     tr.dataset.file = row.file;
     if (row.message !== null) tr.dataset.message = String(row.message);
@@ -1093,9 +1094,13 @@
     tr.dataset.reason = row.reason;
     tr.dataset.recipient = row.recipient;
     tr.dataset.state = row.state;
-    tr.append(el("td", "checker__row-recipient", row.heading), el("td", null, row.what),
-      el("td", null, row.retry));
-    const guide = el("td");
+    const cell = (text, label) => {
+      const node = el("td", null, text);
+      node.dataset.label = label;
+      return node;
+    };
+    tr.append(cell(row.heading, labels.recipient), cell(row.what, labels.what), cell(row.retry, labels.retry));
+    const guide = cell(null, labels.guide);
     const heading = headingFor(row.guide_keys);
     if (heading) {
       tr.dataset.section = heading.id;

@@ -225,6 +225,12 @@ ERROR_TEXTS_JA: dict[str, str] = {
     "analysis-failed": "このメールを調べている途中で問題が起きました。",
 }
 
+# Unreadable input (checker.errors' codes) as a row of the table of many bounces says it.
+BATCH_ERROR_TEXTS_JA: dict[str, str] = {
+    "empty": "中身が空のメールです。",
+    "binary": "文字として読める内容がありません（画像や圧縮ファイルなど、メールではないファイルのようです）。",
+}
+
 # The command line's --summary: a count per reason and per recipient domain.
 SUMMARY_LABELS_JA: dict[str, str] = {
     "title": "【まとめ】メッセージ {messages} 通、届かなかった宛先 {recipients} 件、読めなかったメッセージ {errors} 通",

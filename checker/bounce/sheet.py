@@ -28,6 +28,7 @@ class SheetRow:
     message: int | None
     result: RecipientResult | None = None
     error: str = ""
+    error_code: str = ""  # checker.errors' code, where the message was unreadable input
 
     def cells(self) -> list[str]:
         result = self.result

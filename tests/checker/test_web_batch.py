@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from bounce_corpus import CORPUS, REPO_ROOT, corpus_available
+from checker.bounce import present
 from checker.bounce.sheet import CSV_FIELDS
 from checker.web import page_json
 
@@ -65,7 +66,9 @@ def test_mbox_with_crlf_a_body_from_line_and_a_broken_message_in_the_middle():
     start, rows, last = read_all([("box.mbox", _as_mbox(messages, b"\r\n"))], step=1)
     assert start["total"] == 3
     assert [row["message"] for row in rows] == [1, 2, 3]
-    assert "error" in rows[1] and any("\u3040" <= ch <= "\u30ff" for ch in rows[1]["error"])
+    # The row says it about one mail; the CSV has the command line's sentence.
+    assert rows[1]["error"] == present.BATCH_ERROR_TEXTS_JA["binary"]
+    assert csv_rows(last["csv"])[2][-1] == present.ERROR_TEXTS_JA["binary"]
     assert rows[0]["source"] == "1 通目" and rows[2]["reason"] == "hostunknown"
     assert {"reason": "", "label": "読めなかったメール", "count": 1} in last["counts"]
 

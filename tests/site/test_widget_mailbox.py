@@ -45,7 +45,9 @@ def expected_for(name: str) -> dict:
 
 
 def mbox_of(messages: list[bytes]) -> bytes:
-    return b"".join(SEPARATOR + message.replace(b"\nFrom ", b"\n>From ") + b"\n" for message in messages)
+    """An mbox as a mail program writes it: lines that start with "From " quoted as ">From "."""
+    return b"".join(SEPARATOR + b">" * message.startswith(b"From ") + message.replace(b"\nFrom ", b"\n>From ")
+                    + b"\n" for message in messages)
 
 
 def open_checker(browser, url: str, width: int = 1280):
@@ -248,7 +250,14 @@ def test_screenshots_of_the_table(browser, http_site, tmp_path, artifacts_dir, w
               const root = document.querySelector('{ROOT}');
               return root.scrollWidth - root.clientWidth; }}""")
             assert overflow <= 1, f"the widget is wider than the screen at {width}px"
-            page.locator(f"{BOUNCE_OUTPUT} .checker__batch").screenshot(
-                path=str(artifacts_dir / f"checker-table-{name}-{width}px.png"))
+            # What the screen shows (the table is drawn only where it is on screen): the
+            # summary and counts, then the table's first rows, each just below the header.
+            for part, selector in (("top", ".checker__batch"), ("rows", ".checker__table-scroll")):
+                page.evaluate("""(selector) => {
+                  const header = document.querySelector(".md-header").getBoundingClientRect().bottom;
+                  const top = document.querySelector(selector).getBoundingClientRect().top;
+                  window.scrollBy(0, top - header - 8);
+                }""", f"{BOUNCE_OUTPUT} {selector}")
+                page.screenshot(path=str(artifacts_dir / f"checker-table-{name}-{part}-{width}px.png"))
     finally:
         context.close()
