@@ -978,7 +978,7 @@
     const progressText = el("p", "checker__batch-status", start.progress);
     // Seen at every batch; heard from its copy below, at most every BATCH_ANNOUNCE_MS and at the end.
     progressText.setAttribute("aria-hidden", "true");
-    bar.setAttribute("aria-label", start.caption);
+    bar.setAttribute("aria-label", labels.progress_bar);
     progress.append(progressText, bar);
     const heard = el("p", "checker__sr-only", start.progress);
     heard.setAttribute("role", "status");
@@ -998,7 +998,8 @@
     const rowsBody = el("tbody");
     table.append(el("caption", null, start.caption),
       headRow([labels.source, labels.recipient, labels.what, labels.retry, labels.guide]), rowsBody);
-    // Wide at a phone's width: the table scrolls sideways in its own box, reachable by keyboard.
+    // Where the page is narrower than the table's columns (but not a phone's width, where
+    // rows stack), the table scrolls sideways in its own box, reachable by keyboard.
     const scroller = el("div", "checker__table-scroll");
     scroller.tabIndex = 0;
     scroller.setAttribute("role", "region");
