@@ -46,6 +46,9 @@
   // Rows drawn per frame: laying out a row of Japanese text takes about 0.7 ms (measured),
   // so a frame stays well under 50 ms however many rows a batch brings.
   const ROWS_PER_FRAME = 25;
+  // Rows per <tbody>: a box is laid out by walking all its children, so a frame that adds
+  // rows walks the rows of the last group only, not the whole table's (thousands for 20 MB).
+  const ROWS_PER_GROUP = 200;
 
   // `size` is the first download ("約 4.6 MB"); the offline copy downloads nothing.
   const STATUS_TEXT = {
@@ -995,7 +998,7 @@
     counts.append(el("caption", null, labels.counts),
       headRow([labels.reason, labels.count]), countsBody);
     const table = el("table", "checker__table");
-    const rowsBody = el("tbody");
+    let rowsBody = el("tbody");
     table.append(el("caption", null, start.caption),
       headRow([labels.source, labels.recipient, labels.what, labels.retry, labels.guide]), rowsBody);
     // Where the page is narrower than the table's columns (but not a phone's width, where
@@ -1023,8 +1026,13 @@
     let drawing = false;
     let last = null; // the last batch's view, shown once its rows are drawn
     const drawSome = () => {
+      if (rowsBody.rows.length >= ROWS_PER_GROUP) {
+        rowsBody = el("tbody");
+        table.append(rowsBody);
+      }
       const rows = document.createDocumentFragment();
-      for (const row of waiting.splice(0, ROWS_PER_FRAME)) rows.append(batchRow(row, labels, headingFor));
+      const room = Math.min(ROWS_PER_FRAME, ROWS_PER_GROUP - rowsBody.rows.length);
+      for (const row of waiting.splice(0, room)) rows.append(batchRow(row, labels, headingFor));
       rowsBody.append(rows);
       drawing = waiting.length > 0;
       if (drawing) requestAnimationFrame(drawSome);
