@@ -180,7 +180,7 @@ def batch_start(files: list[tuple[str, bytes]]) -> dict[str, Any]:
         "caption": labels["caption_file"].format(file=files[0][0]) if one_file else labels["caption"],
         "labels": dict(labels),
         "progress": labels["progress"].format(read=0, total=total),
-        "notices": [present.error_text_ja("mailbox-truncated", mib)] if truncated else [],
+        "notices": [labels["truncated"].format(mib=mib)] if truncated else [],
     }
 
 

@@ -192,6 +192,7 @@ BATCH_LABELS_JA: dict[str, str] = {
     "csv_file": "bounce-list.csv",
     "progress": "{read} / {total} 通を調べました。",
     "progress_bar": "メールを調べている進み具合",
+    "truncated": "ファイルが大きいため、最初の {mib} MiB に含まれるメールだけを調べます。残りは調べません。",
     "done": "{total} 通をすべて調べました。届かなかった宛先は {recipients} 件です。",
     "nothing_failed": "届かなかった宛先は見つかりませんでした。選んだファイルが、エラーメールの .eml ファイルか、"
                       "エラーメールをまとめた mbox ファイルかをご確認ください。",
