@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from bounce_corpus import CORPUS, REPO_ROOT, corpus_available
-from checker.bounce import present
+from checker.bounce import analyze_bounce, present
 from checker.bounce.sheet import CSV_FIELDS
 from checker.web import page_json
 
@@ -108,3 +108,19 @@ def test_a_new_start_forgets_the_batch_before_and_no_files_is_an_error():
     json.loads(page_json("batch-start", [("b.eml", _corpus(FILES[1]))]))
     assert json.loads(page_json("batch-next", [first["batch"], 5]))["ok"] is False
     assert json.loads(page_json("batch-start", []))["ok"] is False
+
+
+def test_a_message_the_engine_fails_on_is_an_error_row_and_the_rest_are_read(monkeypatch):
+    from checker import web
+
+    def failing_on_boom(data):
+        if data.startswith(b"BOOM"):
+            raise RecursionError("the engine's own failure")
+        return analyze_bounce(data)
+
+    monkeypatch.setattr(web, "analyze_bounce", failing_on_boom)
+    box = _as_mbox([_corpus(FILES[0]), b"BOOM\n", _corpus(FILES[2])])
+    _, rows, last = read_all([("box.mbox", box)])
+    assert [row["message"] for row in rows] == [1, 2, 3]
+    assert rows[1]["error"] == present.ERROR_TEXTS_JA["analysis-failed"]
+    assert rows[2]["recipient"] and "error" not in rows[2]
