@@ -5,19 +5,16 @@ The output formats are a contract other tools rely on; see README.md.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
-from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
 from checker.address import check_address
 from checker.bounce import analyze_bounce, mailbox, present
-from checker.bounce.reasons import REPORTABLE_REASONS
 from checker.bounce.report import BounceReport
+from checker.bounce.sheet import CsvSheet, SheetRow, Tally, failed_rows
 from checker.errors import UnreadableInput
 
 
@@ -46,45 +43,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-CSV_FIELDS = ("file", "message", "recipient", "reason", "status", "replycode", "action", "permanent",
-              "remote_host", "error")
-
-
-@dataclass
-class _Tally:
-    """What --summary counts, as the messages stream past (nothing else is kept)."""
-
-    messages: int = 0
-    errors: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
-    domains: Counter[str] = field(default_factory=Counter)
-
-    def add(self, report: BounceReport) -> None:
-        for result in report.results:
-            if result.reason in REPORTABLE_REASONS:
-                self.reasons[result.reason] += 1
-                self.domains[result.recipient.rpartition("@")[2].lower()] += 1
-
-
 def _run_bounce(files: list[str], output: str, summary: bool, out: TextIO) -> int:
     status = 0
-    tally = _Tally()
-    writer = csv.writer(out, lineterminator="\n") if output == "csv" and not summary else None
-    if writer:
-        writer.writerow(CSV_FIELDS)
+    tally = Tally()
+    sheet = CsvSheet(out) if output == "csv" and not summary else None
     for name in files:
         for label, number, data in _inputs(name):
-            tally.messages += 1
             try:
                 report = analyze_bounce(data if data is not None else _read_input(name))
             except (OSError, UnreadableInput) as exc:
-                status, tally.errors = 1, tally.errors + 1
+                status = 1
+                error = SheetRow(label, number, error=_error_text(exc))
+                tally.add([error])
                 if not summary:
-                    _print_bounce_error(label, number, _error_text(exc), output, writer, out)
+                    _print_bounce_error(error, output, sheet, out)
                 continue
-            tally.add(report)
+            rows = failed_rows(label, number, report)
+            tally.add(rows)
             if not summary:
-                _print_report(label, number, report, output, writer, out)
+                _print_report(label, number, report, rows, output, sheet, out)
     if summary:
         out.write(present.counts_summary_ja(tally.messages, tally.errors, dict(tally.reasons), dict(tally.domains)) + "\n")
     return status
@@ -119,25 +96,17 @@ def _heading(label: str, number: int | None) -> str:
     return f"{label} #{number}" if number is not None else label
 
 
-def _print_report(label: str, number: int | None, report: BounceReport, output: str,
-                  writer: Any, out: TextIO) -> None:
-    where = _where(label, number)
+def _print_report(label: str, number: int | None, report: BounceReport, rows: list[SheetRow],
+                  output: str, sheet: CsvSheet | None, out: TextIO) -> None:
     if output == "json":
-        _print_json({**where, **report.to_json()}, out)
+        _print_json({**_where(label, number), **report.to_json()}, out)
         # The JSON line's shape is a contract; what was left unread goes to stderr.
         for notice in report.notices:
             print(f"{label}: {present.notice_ja(notice)}", file=sys.stderr)
-    elif writer:
-        for result in report.results:
-            if result.reason in REPORTABLE_REASONS:
-                row = {**where, **result.to_json(), "permanent": _csv_bool(result.permanent), "error": ""}
-                writer.writerow([row.get(field_name, "") for field_name in CSV_FIELDS])
+    elif sheet:
+        sheet.write(rows)
     else:
         out.write(f"== {_heading(label, number)}\n{present.summary_ja(report)}\n")
-
-
-def _csv_bool(value: bool | None) -> str:
-    return "" if value is None else ("yes" if value else "no")
 
 
 def _read_input(name: str) -> bytes:
@@ -159,17 +128,15 @@ def _error_text(exc: Exception) -> str:
     return present.error_text_ja("unreadable-file", str(exc))
 
 
-def _print_bounce_error(label: str, number: int | None, message: str, output: str, writer: Any,
-                        out: TextIO) -> None:
-    where = _where(label, number)
+def _print_bounce_error(error: SheetRow, output: str, sheet: CsvSheet | None, out: TextIO) -> None:
     if output == "json":
-        _print_json({**where, "error": message}, out)
-    elif writer:
-        writer.writerow([where.get("file", ""), where.get("message", ""), *[""] * (len(CSV_FIELDS) - 3), message])
+        _print_json({**_where(error.file, error.message), "error": error.error}, out)
+    elif sheet:
+        sheet.write([error])
     else:
-        heading = _heading(label, number)
-        out.write(f"== {heading}\n{present.error_text_ja('error-line', message)}\n")
-        print(f"{heading}: {message}", file=sys.stderr)
+        heading = _heading(error.file, error.message)
+        out.write(f"== {heading}\n{present.error_text_ja('error-line', error.error)}\n")
+        print(f"{heading}: {error.error}", file=sys.stderr)
 
 
 def _run_address(addresses: list[str], as_json: bool, out: TextIO) -> int:

@@ -54,6 +54,7 @@ ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 if str(REPO_ROOT) not in sys.path:
     sys.path.insert(0, str(REPO_ROOT))
 
+from checker.bounce.mailbox import MAX_MAILBOX_BYTES  # noqa: E402
 from checker.bounce.reasons import GUIDE_STATES, REPORTABLE_REASONS  # noqa: E402  (needs the repo root on sys.path)
 from hooks.offline import is_offline_build  # noqa: E402
 from hooks.runtime_stdlib import minimal_lock, trimmed_stdlib  # noqa: E402
@@ -128,7 +129,7 @@ def render_widget(page_url: str, offline: bool, version: str,
     worker_source = f"embed/{WORKER_SOURCE_SCRIPT}" if offline else ""
     return template.substitute(
         assets=assets, wheel=WHEEL_NAME, version=version, embed=embed,
-        worker_source=worker_source, lock=html.escape(minimal_lock()),
+        worker_source=worker_source, lock=html.escape(minimal_lock()), mailbox_bytes=MAX_MAILBOX_BYTES,
         sizes=html.escape(json.dumps(sizes, sort_keys=True, separators=(",", ":"))))
 
 

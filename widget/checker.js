@@ -36,6 +36,19 @@
   const HIGHLIGHT_MS = 2500;
   // The writers' sample bounces on the page (see pageSamples) carry this title.
   const SAMPLE_TITLE = "エラーメールの例";
+  // Several files or an mbox become one table, read a batch of messages at a time: each batch
+  // should keep the worker busy about this long (so the progress moves), the first is small.
+  const BATCH_MS = 200;
+  const FIRST_BATCH = 5;
+  const MAX_BATCH = 100;
+  // The table's progress is heard at most this often (and at the end), not at every batch.
+  const BATCH_ANNOUNCE_MS = 5000;
+  // Rows drawn per frame: laying out a row of Japanese text takes about 0.7 ms (measured),
+  // so a frame stays well under 50 ms however many rows a batch brings.
+  const ROWS_PER_FRAME = 25;
+  // Rows per <tbody>: a box is laid out by walking all its children, so a frame that adds
+  // rows walks the rows of the last group only, not the whole table's (thousands for 20 MB).
+  const ROWS_PER_GROUP = 200;
 
   // `size` is the first download ("約 4.6 MB"); the offline copy downloads nothing.
   const STATUS_TEXT = {
@@ -85,6 +98,8 @@
     // (instant navigation replaces the page) shows it at once instead of an empty space
     // until the kept paste is analysed again.
     shownBounce: null,
+    // The table's CSV download (a blob: URL made in this page), released with the table.
+    csvUrl: "",
     widgets: new Set(),
   };
 
@@ -363,6 +378,8 @@
     // What the paste area stands for while it is unchanged: an opened file as bytes (its
     // charset may not be UTF-8), or all of a paste too long to show in full.
     let held = null;
+    // Files opened or dropped together (or an mbox) before the checker was ready.
+    let pendingFiles = null;
     // Scroll back to the result once it is drawn (Back to #checker-result on a new page).
     let returnPending = location.hash === "#" + RESULT_ANCHOR;
     // widget.html's texts for the states after ready: data-text-<key> on the widget.
@@ -438,10 +455,10 @@
       return Number(root.dataset.requestTimeoutMs) || REQUEST_TIMEOUT_MS;
     }
 
-    // The card the reader left from (kept with the jump), else the first one.
+    // The card (or the table's row) the reader left from (kept with the jump), else the first one.
     function resultCard() {
       const section = keptInput().section;
-      const cards = [...parts.bounceOutput.querySelectorAll(".checker__card")];
+      const cards = [...parts.bounceOutput.querySelectorAll(".checker__card, .checker__table tr[data-section]")];
       return cards.find((card) => card.dataset.section === section) || cards[0] || null;
     }
 
@@ -458,6 +475,10 @@
     // What the fields hold, sent again once the (perhaps fresh) worker is ready; an input
     // the worker could not answer in time, twice, is not sent again until it changes.
     function analyseWhatIsThere() {
+      if (pendingFiles) {
+        startBatch(pendingFiles);
+        pendingFiles = null;
+      }
       const bounce = held && held.shown === parts.bounceInput.value
         ? held.data : parts.bounceInput.value;
       const givenUp = (kind, data) => runtime.givenUp && sameInput(runtime.givenUp, { kind, data });
@@ -489,6 +510,8 @@
       ask(kind, data, requestTimeout()).then((view) => {
         if (latest[kind] !== id) return; // a newer input has been sent since
         if (kind === "bounce") {
+          releaseCsv();
+          parts.bounceOutput.setAttribute("aria-live", "polite");
           renderBounce(parts.bounceOutput, view);
           runtime.shownBounce = { kept: keptKey(data), nodes: [...parts.bounceOutput.childNodes] };
           if (returnPending) {
@@ -551,7 +574,9 @@
     function restoreKept() {
       const kept = keptInput();
       let restored = false;
-      if (kept.bounce && !parts.bounceInput.value) {
+      if (kept.bounce && kept.bounce.batch) {
+        restoreTable(kept.bounce);
+      } else if (kept.bounce && !parts.bounceInput.value) {
         const data = kept.bounce.bytes ? fromBase64(kept.bounce.bytes) : kept.bounce.text;
         if (typeof data === "string" || data.length) {
           showBounce(data, typeof data === "string" ? data : fileText(data));
@@ -565,6 +590,25 @@
         restored = true;
       }
       if (restored) boot();
+    }
+
+    // The table of many files cannot be read again (the files are not kept): a widget built
+    // again in this visit (instant navigation on Back) takes over the one drawn, even while it
+    // fills; after a reload there is none, and the files must be opened again.
+    function restoreTable(kept) {
+      const shown = runtime.shownBounce;
+      if (!shown || shown.kept !== "batch:" + kept.batch) return;
+      parts.fieldNote.textContent = kept.note;
+      parts.bounceOutput.setAttribute("aria-live", "off");
+      parts.bounceOutput.replaceChildren(...shown.nodes);
+      if (returnPending) {
+        returnPending = false;
+        // After the browser's own scroll restoration of the page built again.
+        setTimeout(() => {
+          const row = resultCard();
+          if (row) scrollBelowHeader(row, true);
+        });
+      }
     }
 
     // Puts a bounce in the paste area (its beginning only, when long) and analyses all of it.
@@ -583,6 +627,81 @@
     function forgetHeld() {
       held = null;
       parts.fieldNote.textContent = "";
+    }
+
+    // One file is a card, as a paste is; several files, or an mbox, are one table.
+    function analyseFiles(fileList) {
+      const files = [...fileList];
+      if (!files.length) return;
+      opensMailbox(files[0]).then((mailbox) => {
+        if (files.length === 1 && !mailbox) analyseFile(files[0]);
+        else readFiles(files, Number(root.dataset.mailboxBytes)).then(startBatch);
+      });
+    }
+
+    // The table of many bounces (checker.web batch_start, then batch_next for each batch):
+    // the worker reads the messages, this page appends each batch's rows as they arrive.
+    function startBatch(files) {
+      clearTimeout(typingTimers.bounce);
+      forgetHeld();
+      parts.bounceInput.value = "";
+      sent.bounce = null;
+      keep({ bounce: null, section: null });
+      parts.fieldNote.textContent = widgetText("batchFiles")
+        .replace("{names}", files.map((file) => file.name).join("、"));
+      boot();
+      if (runtime.state !== "ready") {
+        pendingFiles = files; // read once ready
+        return;
+      }
+      const id = runtime.nextId;
+      latest.bounce = id;
+      const current = () => latest.bounce === id; // no newer paste, file or 「消去」 since
+      ask("batch-start", files.map((file) => [file.name, file.bytes]), requestTimeout()).then((start) => {
+        if (!current()) return;
+        releaseCsv();
+        if (!start.ok) {
+          parts.bounceOutput.setAttribute("aria-live", "polite");
+          parts.bounceOutput.replaceChildren(el("p", "checker__error", start.error));
+          return;
+        }
+        // The rows would each be heard: the table's own status says the progress instead.
+        parts.bounceOutput.setAttribute("aria-live", "off");
+        const table = batchTable(start, parts.bounceOutput, (url) => {
+          runtime.csvUrl = url;
+          root.dispatchEvent(new CustomEvent("checker:result", { detail: { kind: "bounce" } }));
+        });
+        runtime.shownBounce = { kept: "batch:" + id, nodes: [...parts.bounceOutput.childNodes] };
+        keep({ bounce: { batch: id, note: parts.fieldNote.textContent } });
+        nextBatch(start.batch, FIRST_BATCH, table, current);
+      }, (failure) => {
+        if (current()) parts.bounceOutput.replaceChildren(el("p", "checker__error", failureText(failure)));
+      });
+    }
+
+    // The next batch is asked for before this one is drawn, so the worker is not idle meanwhile.
+    function nextBatch(batch, count, table, current) {
+      const asked = performance.now();
+      ask("batch-next", [batch, count], requestTimeout()).then((view) => {
+        if (!current()) return;
+        if (!view.ok) {
+          table.fail(view.error);
+          return;
+        }
+        if (!view.done) nextBatch(batch, batchSize(count, performance.now() - asked), table, current);
+        table.add(view);
+      }, (failure) => {
+        if (current()) table.fail(failureText(failure));
+      });
+    }
+
+    function failureText(failure) {
+      return widgetText(failure.reason === "slow" ? "slow" : "broken");
+    }
+
+    function releaseCsv() {
+      if (runtime.csvUrl) URL.revokeObjectURL(runtime.csvUrl);
+      runtime.csvUrl = "";
     }
 
     // The file is analysed as bytes; the field shows them decoded as the checker would.
@@ -604,7 +723,8 @@
     });
     parts.addressInput.addEventListener("paste", () => { pastedInto = parts.addressInput; });
     parts.bounceInput.addEventListener("input", () => {
-      if (held && held.shown !== parts.bounceInput.value) forgetHeld();
+      pendingFiles = null;
+      if (!held || held.shown !== parts.bounceInput.value) forgetHeld();
       scheduleAnalysis("bounce", parts.bounceInput);
     });
     parts.addressInput.addEventListener("input", () => scheduleAnalysis("address", parts.addressInput));
@@ -613,7 +733,7 @@
     });
     parts.addressInput.addEventListener("blur", checkAddressNow);
     parts.fileInput.addEventListener("change", () => {
-      if (parts.fileInput.files.length) analyseFile(parts.fileInput.files[0]);
+      analyseFiles(parts.fileInput.files);
       parts.fileInput.value = "";
     });
     parts.bounceInput.addEventListener("dragover", (event) => {
@@ -623,7 +743,7 @@
       const files = event.dataTransfer && event.dataTransfer.files;
       if (files && files.length) {
         event.preventDefault();
-        analyseFile(files[0]);
+        analyseFiles(files);
       }
     });
     setUpSampleButton(find("[data-checker-sample]"), (text) => takeBounce(text, text));
@@ -634,6 +754,8 @@
         input.value = "";
         if (kind === "bounce") {
           forgetHeld();
+          pendingFiles = null;
+          releaseCsv();
           keep({ section: null });
         }
         analyse(kind, "");
@@ -817,6 +939,207 @@
     output.replaceChildren(...nodes);
   }
 
+  /* ---- many bounces as one table ---- */
+
+  // An mbox opens with its "From " separator line (RFC 4155); a message never does (its
+  // header is "From:"). The checker splits the file; this only chooses table or card.
+  function opensMailbox(file) {
+    return file.slice(0, 5).text().then((start) => start === "From ");
+  }
+
+  // The files' bytes in order, at most limit + 1 of all together: the checker reads no more
+  // than the limit, and the byte over it tells that the rest was left unread.
+  async function readFiles(files, limit) {
+    const read = [];
+    let room = limit + 1;
+    for (const file of files) {
+      if (room <= 0) break;
+      const bytes = new Uint8Array(await file.slice(0, room).arrayBuffer());
+      room -= bytes.length;
+      read.push({ name: file.name, bytes });
+    }
+    return read;
+  }
+
+  // Messages for the next batch: as many as the worker reads in about BATCH_MS, judged by the
+  // last batch, growing at most twofold.
+  function batchSize(count, elapsedMs) {
+    const fitting = Math.round(count * BATCH_MS / Math.max(elapsedMs, 1));
+    return Math.max(1, Math.min(MAX_BATCH, count * 2, fitting));
+  }
+
+  // The table's frame (progress, counts, the table with its heads); returns what fills it.
+  // Every text comes from the checker (checker.bounce.present BATCH_LABELS_JA). `finished`
+  // gets the CSV's URL once the last row is drawn.
+  function batchTable(start, output, finished) {
+    const labels = start.labels;
+    const box = el("div", "checker__batch");
+    const progress = el("div", "checker__batch-progress");
+    const bar = el("progress");
+    bar.max = Math.max(start.total, 1);
+    bar.value = 0;
+    const progressText = el("p", "checker__batch-status", start.progress);
+    // Seen at every batch; heard from its copy below, at most every BATCH_ANNOUNCE_MS and at the end.
+    progressText.setAttribute("aria-hidden", "true");
+    bar.setAttribute("aria-label", labels.progress_bar);
+    progress.append(progressText, bar);
+    const heard = el("p", "checker__sr-only", start.progress);
+    heard.setAttribute("role", "status");
+    const download = el("p", "checker__download");
+    download.hidden = true;
+    box.append(progress, heard, download);
+    if (start.notices.length) {
+      const list = el("ul", "checker__notices");
+      for (const notice of start.notices) list.append(el("li", null, notice));
+      box.append(list);
+    }
+    const counts = el("table", "checker__counts");
+    const countsBody = el("tbody");
+    counts.append(el("caption", null, labels.counts),
+      headRow([labels.reason, labels.count]), countsBody);
+    const table = el("table", "checker__table");
+    let rowsBody = el("tbody");
+    table.append(el("caption", null, start.caption),
+      headRow([labels.source, labels.recipient, labels.what, labels.retry, labels.guide]), rowsBody);
+    // Where the page is narrower than the table's columns (but not a phone's width, where
+    // rows stack), the table scrolls sideways in its own box, reachable by keyboard.
+    const scroller = el("div", "checker__table-scroll");
+    scroller.tabIndex = 0;
+    scroller.setAttribute("role", "region");
+    scroller.setAttribute("aria-label", start.caption);
+    scroller.append(table);
+    scroller.addEventListener("click", (event) => {
+      const row = event.target.closest("tr[data-section]");
+      if (row) followFromResult(event, row.dataset.section);
+    });
+    box.append(counts, scroller);
+    output.replaceChildren(box);
+
+    const headings = new Map(); // guide keys -> the section's heading, looked up once
+    const headingFor = (keys) => {
+      const key = keys.join(" ");
+      if (!headings.has(key)) headings.set(key, guideHeading(keys));
+      return headings.get(key);
+    };
+    let announced = performance.now();
+    const waiting = []; // rows received, not drawn yet
+    let drawing = false;
+    let last = null; // the last batch's view, shown once its rows are drawn
+    const drawSome = () => {
+      if (rowsBody.rows.length >= ROWS_PER_GROUP) {
+        rowsBody = el("tbody");
+        table.append(rowsBody);
+      }
+      const rows = document.createDocumentFragment();
+      const room = Math.min(ROWS_PER_FRAME, ROWS_PER_GROUP - rowsBody.rows.length);
+      for (const row of waiting.splice(0, room)) rows.append(batchRow(row, labels, headingFor));
+      rowsBody.append(rows);
+      drawing = waiting.length > 0;
+      if (drawing) requestAnimationFrame(drawSome);
+      else if (last) finish();
+    };
+    const finish = () => {
+      progressText.textContent = last.summary;
+      heard.textContent = last.summary;
+      progress.classList.add("checker__batch-progress--done");
+      download.replaceChildren(csvLink(last.csv, labels, finished));
+      download.hidden = false;
+    };
+    return {
+      add(view) {
+        waiting.push(...view.rows);
+        if (!drawing && waiting.length) {
+          drawing = true;
+          requestAnimationFrame(drawSome);
+        }
+        countsBody.replaceChildren(...view.counts.map((count) => countRow(count)));
+        bar.value = view.read;
+        progressText.textContent = view.progress;
+        if (performance.now() - announced >= BATCH_ANNOUNCE_MS) {
+          heard.textContent = view.progress;
+          announced = performance.now();
+        }
+        if (view.done) {
+          last = view;
+          if (!drawing) finish();
+        }
+      },
+      fail(text) {
+        const error = el("p", "checker__error", text);
+        box.insertBefore(error, download);
+        heard.textContent = text;
+      },
+    };
+  }
+
+  function headRow(heads) {
+    const head = el("thead");
+    const row = el("tr");
+    for (const text of heads) {
+      const cell = el("th", null, text);
+      cell.scope = "col";
+      row.append(cell);
+    }
+    head.append(row);
+    return head;
+  }
+
+  // One failed recipient of one message, or a message that could not be read. Each cell
+  // carries its column's head for the stacked rows at a phone's width (checker.css).
+  function batchRow(row, labels, headingFor) {
+    const tr = el("tr");
+    tr.dataset.file = row.file;
+    if (row.message !== null) tr.dataset.message = String(row.message);
+    const source = el("th", "checker__source", row.source);
+    source.scope = "row";
+    tr.append(source);
+    if (row.error) {
+      tr.dataset.error = "";
+      const cell = el("td", "checker__row-error", row.error);
+      cell.colSpan = 4;
+      tr.append(cell);
+      return tr;
+    }
+    tr.dataset.reason = row.reason;
+    tr.dataset.recipient = row.recipient;
+    tr.dataset.state = row.state;
+    const cell = (text, label) => {
+      const node = el("td", null, text);
+      node.dataset.label = label;
+      return node;
+    };
+    tr.append(cell(row.heading, labels.recipient), cell(row.what, labels.what), cell(row.retry, labels.retry));
+    const guide = cell(null, labels.guide);
+    const heading = headingFor(row.guide_keys);
+    if (heading) {
+      tr.dataset.section = heading.id;
+      const link = el("a", "checker__guide-link", headingText(heading));
+      link.href = "#" + heading.id;
+      guide.append(link);
+    }
+    tr.append(guide);
+    return tr;
+  }
+
+  function countRow(count) {
+    const row = el("tr");
+    if (count.reason) row.dataset.reason = count.reason;
+    const label = el("th", null, count.label);
+    label.scope = "row";
+    row.append(label, el("td", "checker__count", String(count.count)));
+    return row;
+  }
+
+  // Made in this page from the checker's CSV text: nothing is sent anywhere.
+  function csvLink(csv, labels, finished) {
+    const url = URL.createObjectURL(new Blob([csv], { type: "text/csv;charset=utf-8" }));
+    const link = el("a", "checker__button checker__csv", labels.csv);
+    link.href = url;
+    link.download = labels.csv_file;
+    finished(url);
+    return link;
+  }
+
   function otherRecipient(result) {
     return el("p", "checker__other", `${result.heading}: ${result.reason_label}`);
   }
@@ -854,9 +1177,7 @@
   // data-reasons on its heading, so no table here says which section answers what. The
   // keys come from the engine, most specific first (a state such as "delayed", then the reason).
   function guideSection(keys) {
-    const heading = keys
-      .map((key) => document.querySelector(`[data-reasons~="${CSS.escape(key)}"]`))
-      .find((found) => found);
+    const heading = guideHeading(keys);
     if (!heading) return null;
     const box = el("div", "checker__guide");
     box.append(el("p", "checker__guide-title", "このガイドの説明: " + headingText(heading)));
@@ -866,18 +1187,28 @@
     box.append(link);
     // Any link followed from the card (the jump, or a link in the copied section) leaves
     // from the result: Back comes back to it.
-    box.addEventListener("click", (event) => {
-      const anchor = event.target.closest("a[href]");
-      if (!anchor || event.ctrlKey || event.metaKey || event.shiftKey || anchor.target) return;
-      markResultEntry(heading.id);
-      const target = samePageTarget(anchor);
-      if (target) {
-        event.preventDefault();
-        event.stopPropagation(); // see jumpTo
-        jumpTo(target);
-      }
-    });
+    box.addEventListener("click", (event) => followFromResult(event, heading.id));
     return { id: heading.id, node: box };
+  }
+
+  function guideHeading(keys) {
+    return keys
+      .map((key) => document.querySelector(`[data-reasons~="${CSS.escape(key)}"]`))
+      .find((found) => found) || null;
+  }
+
+  // A link followed from a result (a card's jump or copied section, a row of the table)
+  // leaves from it: Back comes back to it; a link into this page is the widget's own jump.
+  function followFromResult(event, sectionId) {
+    const anchor = event.target.closest("a[href]");
+    if (!anchor || event.ctrlKey || event.metaKey || event.shiftKey || anchor.target) return;
+    markResultEntry(sectionId);
+    const target = samePageTarget(anchor);
+    if (target) {
+      event.preventDefault();
+      event.stopPropagation(); // see jumpTo
+      jumpTo(target);
+    }
   }
 
   // The element an anchor points to on this page, if it points into this page.

@@ -7,6 +7,7 @@ split a message; ">From " lines stay as they are (mboxo / mboxrd quoting).
 """
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -45,9 +46,14 @@ def is_mbox(path: Path) -> bool:
     """An mbox starts with a separator line."""
     try:
         with path.open("rb") as handle:
-            return bool(_SEPARATOR.match(handle.readline(1100)))
+            return starts_mbox(handle.readline(1100))
     except OSError:
         return False
+
+
+def starts_mbox(data: bytes) -> bool:
+    """Whether these bytes (a whole file or its first line) open with an mbox separator."""
+    return bool(_SEPARATOR.match(data[:1100]))
 
 
 def is_maildir(path: Path) -> bool:
@@ -75,6 +81,11 @@ def _files(folder: Path, files: list[Path], reading: Reading) -> Iterator[Messag
             reading.truncated = True
             return
         yield Message(source=str(file.relative_to(folder)), number=number, data=data)
+
+
+def mbox_bytes_messages(data: bytes, source: str, reading: Reading) -> Iterator[Message]:
+    """Split an mbox held in memory (a file opened in the browser) as mbox_messages does."""
+    return mbox_messages(io.BytesIO(data), source, reading)
 
 
 def mbox_messages(handle: BinaryIO, source: str, reading: Reading) -> Iterator[Message]:

@@ -122,6 +122,17 @@ RETRY_ADVICE_JA: dict[tuple[str, str], str] = {
                    "日本国外からお使いの場合は、「国外からのSMTP認証のアクセス制限」もご確認ください。",
 }
 
+# The same advice in a few words, for a row of the table of many bounces (same keys).
+RETRY_SHORT_JA: dict[tuple[str, str], str] = {
+    (DELAYED, ""): "送り直さずにお待ちください",
+    (GAVE_UP, ""): "時間をおいて送り直してください",
+    (REFUSED, "sender"): "宛先や内容を直してから送り直してください",
+    (REFUSED, "recipient"): "相手側で解決してから送り直してください",
+    (REFUSED, "provider"): "このままでは届きません。原因をご確認ください",
+    (REFUSED, "unknown"): "判断できません。説明をご確認ください",
+    (SIGN_IN, ""): "アカウント設定を確かめてから送信し直してください",
+}
+
 ACTOR_LABELS_JA: dict[str, str] = {
     "sender": "送信したご本人（宛先や内容の見直し）",
     "recipient": "受信する相手側（相手に別の方法で連絡してください）",
@@ -159,6 +170,33 @@ SUPPORT_LABELS_JA: dict[str, str] = {
     "copy_failed": "コピーできませんでした。",
 }
 NO_RECIPIENT_JA = "（アドレス不明）"
+
+# The page's table of many bounces (several .eml files or an mbox): its caption, column
+# heads, counts, download and progress. {file}, {number}, {read}, {total}, {recipients} as named.
+BATCH_LABELS_JA: dict[str, str] = {
+    "caption": "届かなかった宛先の一覧",
+    "caption_file": "届かなかった宛先の一覧（{file}）",
+    "source": "メール",
+    "recipient": "宛先",
+    "what": "起きたこと",
+    "retry": "再送するか待つか",
+    "guide": "このガイドの説明",
+    "counts": "理由ごとの件数",
+    "reason": "理由",
+    "count": "件数",
+    "unreadable": "読めなかったメール",
+    "without_failure": "届かなかった宛先のないメール（自動返信など）",
+    "message_number": "{number} 通目",
+    "file_message_number": "{file} の {number} 通目",
+    "csv": "一覧を CSV ファイルでダウンロード",
+    "csv_file": "bounce-list.csv",
+    "progress": "{read} / {total} 通を調べました。",
+    "progress_bar": "メールを調べている進み具合",
+    "truncated": "ファイルが大きいため、最初の {mib} MiB に含まれるメールだけを調べます。残りは調べません。",
+    "done": "{total} 通をすべて調べました。届かなかった宛先は {recipients} 件です。",
+    "nothing_failed": "届かなかった宛先は見つかりませんでした。選んだファイルが、エラーメールの .eml ファイルか、"
+                      "エラーメールをまとめた mbox ファイルかをご確認ください。",
+}
 MASKED_SUBJECT_JA = "（伏せています）"
 
 # ---- what the engine says about how it read the input ----
@@ -184,6 +222,15 @@ ERROR_TEXTS_JA: dict[str, str] = {
     "error-line": "エラー: {value}",
     "mailbox-truncated": "メールボックスが大きいため、最初の {value} MiB に含まれるメッセージだけを調べました。",
     "mailbox-empty": "メッセージが見つかりませんでした: {value}",
+    "no-files": "調べるファイルがありません。.eml ファイルか mbox ファイルを選んでください。",
+    "batch-gone": "一覧の作成が途中で止まりました。ファイルをもう一度開いてください。",
+    "analysis-failed": "このメールを調べている途中で問題が起きました。",
+}
+
+# Unreadable input (checker.errors' codes) as a row of the table of many bounces says it.
+BATCH_ERROR_TEXTS_JA: dict[str, str] = {
+    "empty": "中身が空のメールです。",
+    "binary": "文字として読める内容がありません（画像や圧縮ファイルなど、メールではないファイルのようです）。",
 }
 
 # The command line's --summary: a count per reason and per recipient domain.
@@ -396,10 +443,17 @@ def actor_label_ja(actor: str, state: str = "") -> str:
 
 
 def retry_advice_ja(state: str, actor: str = "", permanent: bool | None = True) -> str:
+    return RETRY_ADVICE_JA[_retry_key(state, actor, permanent)]
+
+
+def retry_short_ja(state: str, actor: str = "", permanent: bool | None = True) -> str:
+    return RETRY_SHORT_JA[_retry_key(state, actor, permanent)]
+
+
+def _retry_key(state: str, actor: str, permanent: bool | None) -> tuple[str, str]:
     if state == REFUSED:
-        return RETRY_ADVICE_JA[(REFUSED, actor if permanent is not None and actor in ACTOR_LABELS_JA
-                                else "unknown")]
-    return RETRY_ADVICE_JA.get((state, ""), RETRY_ADVICE_JA[(REFUSED, "unknown")])
+        return (REFUSED, actor if permanent is not None and actor in ACTOR_LABELS_JA else "unknown")
+    return (state, "") if (state, "") in RETRY_ADVICE_JA else (REFUSED, "unknown")
 
 
 def headline_ja(state: str) -> str:
@@ -488,6 +542,27 @@ def card_texts(result: RecipientResult, original: OriginalFacts | None = None) -
         "facts": [list(fact) for fact in facts],
         "answer_label": ANSWER_LABELS_JA.get(state, ANSWER_LABELS_JA[""]),
     }
+
+
+def table_row_texts(result: RecipientResult) -> dict[str, str]:
+    """A failed recipient as a row of the table of many bounces: who, what happened, resend or wait."""
+    state = result_state(result)
+    return {
+        "state": state,
+        "heading": result.recipient or NO_RECIPIENT_HEADINGS_JA.get(state, NO_RECIPIENT_HEADINGS_JA[""]),
+        "what": reason_label_ja(result.reason, state),
+        "retry": retry_short_ja(state, result.actor, result.permanent),
+    }
+
+
+def batch_source_ja(file: str, number: int | None, one_file: bool) -> str:
+    """Which mail a row is about: the file, or the message of an mbox (its file named when
+    the table has several files)."""
+    if number is None:
+        return file
+    if one_file:
+        return BATCH_LABELS_JA["message_number"].format(number=number)
+    return BATCH_LABELS_JA["file_message_number"].format(file=file, number=number)
 
 
 def _with_meaning(code: str, meaning: str) -> str:

@@ -66,6 +66,30 @@ def test_a_line_without_end_stays_bounded():
     assert len(found) == 1 and len(found[0].data) == 3 * 65536
 
 
+# ---- an mbox held in memory (a file opened in the browser): the same splitter ----
+
+def _split(data: bytes) -> list[mailbox.Message]:
+    return list(mailbox.mbox_bytes_messages(data, "box", mailbox.Reading()))
+
+
+def test_bytes_are_split_as_a_file_is():
+    data = SEPARATOR + _bounce(1) + b"From here on, nothing was delivered.\n" + SEPARATOR + _bounce(2)
+    assert _split(data) == _read(data)[0]
+    assert [m.number for m in _split(data)] == [1, 2] and b"From here on" in _split(data)[0].data
+
+
+def test_bytes_with_crlf_and_a_cut_off_last_message():
+    data = (SEPARATOR + _bounce(1) + SEPARATOR + _bounce(2)[:50]).replace(b"\n", b"\r\n")
+    found = _split(data)
+    assert len(found) == 2 and found[0].data == _bounce(1).replace(b"\n", b"\r\n")
+    assert found[1].data == _bounce(2)[:50].replace(b"\n", b"\r\n")
+
+
+def test_starts_mbox():
+    assert mailbox.starts_mbox(SEPARATOR + _bounce(1))
+    assert not mailbox.starts_mbox(_bounce(1)) and not mailbox.starts_mbox(b"From here on\n")
+
+
 def test_is_mbox_and_is_maildir(tmp_path):
     (tmp_path / "box").write_bytes(SEPARATOR + _bounce(1))
     (tmp_path / "one.eml").write_bytes(_bounce(1))
