@@ -14,7 +14,13 @@ import advice_cases as cases
 from conftest import REPO_ROOT, SHARED
 from test_audit_pages import site_paths
 from widget_support import (
-    ADDRESS_INPUT, ADDRESS_OUTPUT, BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, clear_outputs, paste,
+    ADDRESS_INPUT,
+    ADDRESS_OUTPUT,
+    BOUNCE_INPUT,
+    BOUNCE_OUTPUT,
+    ROOT,
+    clear_outputs,
+    paste,
     wait_until_ready,
 )
 

@@ -13,8 +13,15 @@ import time
 import pytest
 
 from widget_support import (
-    ADDRESS_INPUT, ADDRESS_OUTPUT, BOUNCE_INPUT, BOUNCE_OUTPUT, PASTE_JS, ROOT, clear_outputs,
-    paste, wait_until_ready,
+    ADDRESS_INPUT,
+    ADDRESS_OUTPUT,
+    BOUNCE_INPUT,
+    BOUNCE_OUTPUT,
+    PASTE_JS,
+    ROOT,
+    clear_outputs,
+    paste,
+    wait_until_ready,
 )
 
 RESULT_TIMEOUT_MS = 60_000
@@ -53,7 +60,7 @@ def bounce_with(payload: str) -> str:
 
 HOSTILE_EML = (
     "From: MAILER-DAEMON@mail.example.jp\nTo: taro@example.com\n"
-    "Subject: =?utf-8?B?" + base64.b64encode("<script>window.__pwned='subject'</script>".encode()).decode()
+    "Subject: =?utf-8?B?" + base64.b64encode(b"<script>window.__pwned='subject'</script>").decode()
     + "?=\nMIME-Version: 1.0\n"
     "Content-Type: multipart/report; report-type=delivery-status; boundary=\"X\"\n\n"
     "--X\nContent-Type: text/html; charset=utf-8\n\n"

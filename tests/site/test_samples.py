@@ -16,8 +16,8 @@ from mkdocs.exceptions import PluginError
 from conftest import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT))
-from hooks import samples as samples_hook  # noqa: E402
-from hooks.samples import find_samples, sample_problems  # noqa: E402
+from hooks import samples as samples_hook
+from hooks.samples import find_samples, sample_problems
 
 STEP_2_2 = REPO_ROOT / "docs" / "step-2-2.md"
 

@@ -9,7 +9,7 @@ from conftest import REPO_ROOT
 from widget_support import BOUNCE_INPUT, BOUNCE_OUTPUT, clear_outputs, wait_until_ready
 
 sys.path.insert(0, str(REPO_ROOT))
-from hooks.samples import find_samples  # noqa: E402
+from hooks.samples import find_samples
 
 SAMPLE_BUTTON = "[data-checker-sample]"
 CARD = f"{BOUNCE_OUTPUT} .checker__card"

@@ -5,13 +5,18 @@ the last check on each page makes sure nothing was requested after the runtime w
 """
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from conftest import SHARED, requests_leaving
 from widget_support import (
-    ADDRESS_INPUT, ADDRESS_OUTPUT, BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, clear_outputs, paste,
+    ADDRESS_INPUT,
+    ADDRESS_OUTPUT,
+    BOUNCE_INPUT,
+    BOUNCE_OUTPUT,
+    ROOT,
+    clear_outputs,
+    expected_for,
+    paste,
     wait_until_ready,
 )
 
@@ -38,14 +43,6 @@ MARKUP_BOUNCE = (
     "<hanako@example.jp>: host mx.example.jp[192.0.2.25] said: 550 5.1.1 "
     f"{MARKUP} User unknown (in reply to RCPT TO command)\n"
 )
-
-
-def expected_for(name: str) -> dict:
-    for line in (CORPUS / "labels.jsonl").read_text(encoding="utf-8").splitlines():
-        label = json.loads(line)
-        if label["file"] == name:
-            return label["expected"][0]
-    raise KeyError(name)
 
 
 def _open_checker(browser, url: str):

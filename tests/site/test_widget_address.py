@@ -11,7 +11,14 @@ import json
 
 import pytest
 
-from widget_support import ADDRESS_INPUT, ADDRESS_OUTPUT, ROOT, clear_outputs, paste, wait_until_ready
+from widget_support import (
+    ADDRESS_INPUT,
+    ADDRESS_OUTPUT,
+    ROOT,
+    clear_outputs,
+    paste,
+    wait_until_ready,
+)
 
 ANNOUNCE = "[data-checker-announce]"
 RESULT_TIMEOUT_MS = 10_000

@@ -11,7 +11,15 @@ from __future__ import annotations
 import pytest
 
 from conftest import SHARED
-from widget_support import BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, clear_outputs, paste, wait_until_ready
+from widget_support import (
+    BOUNCE_INPUT,
+    BOUNCE_OUTPUT,
+    ROOT,
+    clear_outputs,
+    open_checker,
+    paste,
+    wait_until_ready,
+)
 
 CORPUS = SHARED / "corpus" / "bounces"
 CARRIER_BOUNCE = """Subject: Undelivered Mail Returned to Sender
@@ -47,15 +55,6 @@ DUPLICATE_IDS_JS = """() => {
   document.querySelectorAll("[id]").forEach((node) => { seen[node.id] = (seen[node.id] || 0) + 1; });
   return Object.keys(seen).filter((id) => seen[id] > 1);
 }"""
-
-
-def open_checker(browser, url: str, width: int = 1280):
-    context = browser.new_context(viewport={"width": width, "height": 844 if width < 500 else 900},
-                                  locale="ja-JP", is_mobile=width < 500, has_touch=width < 500)
-    page = context.new_page()
-    page.goto(url)
-    wait_until_ready(page)
-    return context, page
 
 
 @pytest.fixture(scope="module")

@@ -9,12 +9,18 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
 import pytest
 
 from conftest import SHARED
-from widget_support import BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, clear_outputs, wait_until_ready
+from widget_support import (
+    BOUNCE_INPUT,
+    BOUNCE_OUTPUT,
+    ROOT,
+    clear_outputs,
+    expected_for,
+    open_checker,
+)
 
 CORPUS = SHARED / "corpus" / "bounces"
 THREE = ["bsd/lhost-activehunter-01.eml", "bsd/lhost-courier-04.eml", "bsd/lhost-postfix-16.eml"]
@@ -36,27 +42,10 @@ DROP_JS = """([selector, files]) => {
 }"""
 
 
-def expected_for(name: str) -> dict:
-    for line in (CORPUS / "labels.jsonl").read_text(encoding="utf-8").splitlines():
-        label = json.loads(line)
-        if label["file"] == name:
-            return label["expected"][0]
-    raise KeyError(name)
-
-
 def mbox_of(messages: list[bytes]) -> bytes:
     """An mbox as a mail program writes it: lines that start with "From " quoted as ">From "."""
     return b"".join(SEPARATOR + b">" * message.startswith(b"From ") + message.replace(b"\nFrom ", b"\n>From ")
                     + b"\n" for message in messages)
-
-
-def open_checker(browser, url: str, width: int = 1280):
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="ja-JP",
-                                  accept_downloads=True)
-    page = context.new_page()
-    page.goto(url)
-    wait_until_ready(page)
-    return context, page
 
 
 @pytest.fixture(scope="module")

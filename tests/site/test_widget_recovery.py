@@ -12,7 +12,13 @@ from __future__ import annotations
 import pytest
 
 from widget_support import (
-    ADDRESS_INPUT, ADDRESS_OUTPUT, BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, paste, wait_until_ready,
+    ADDRESS_INPUT,
+    ADDRESS_OUTPUT,
+    BOUNCE_INPUT,
+    BOUNCE_OUTPUT,
+    ROOT,
+    paste,
+    wait_until_ready,
 )
 
 BOUNCE = "550 5.1.1 <taro@example.jp>: Recipient address rejected: User unknown"

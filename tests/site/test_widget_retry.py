@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from widget_support import BOUNCE_INPUT, BOUNCE_OUTPUT, ROOT, paste, wait_until_ready
 
-
 # The checker's wheel: the worker fetches it itself and fails its boot on an HTTP error.
 WHEEL = "**/checker-*-py3-none-any.whl*"
 

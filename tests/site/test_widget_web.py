@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import SHARED
 from checker.web import mask_addresses, page_json
+from conftest import SHARED
 
 CORPUS = SHARED / "corpus" / "bounces"
 

@@ -2,6 +2,7 @@
 ready, pasting the way a browser does, and a build of the site with instant navigation on."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -9,6 +10,7 @@ import uuid
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
+CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "bounces"
 ROOT = "[data-checker]"
 BOUNCE_INPUT = '[data-checker-input="bounce"]'
 ADDRESS_INPUT = '[data-checker-input="address"]'
@@ -24,6 +26,27 @@ PASTE_JS = """([selector, text]) => {
   field.value = text;
   field.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
 }"""
+
+
+def open_checker(browser, url: str, width: int = 1280):
+    """A new context (a phone's below 500 px: touch, mobile viewport) with Step 2-2 open at
+    url and its checker ready; downloads are accepted (the CSV of the table)."""
+    phone = width < 500
+    context = browser.new_context(viewport={"width": width, "height": 844 if phone else 900}, locale="ja-JP",
+                                  is_mobile=phone, has_touch=phone, accept_downloads=True)
+    page = context.new_page()
+    page.goto(url)
+    wait_until_ready(page)
+    return context, page
+
+
+def expected_for(name: str) -> dict:
+    """The shared corpus's expected answer for a file's first recipient."""
+    for line in (CORPUS / "labels.jsonl").read_text(encoding="utf-8").splitlines():
+        label = json.loads(line)
+        if label["file"] == name:
+            return label["expected"][0]
+    raise KeyError(name)
 
 
 def wait_until_ready(page, timeout_ms: int = BOOT_TIMEOUT_MS) -> None:
