@@ -93,9 +93,27 @@ def _failure_results(doc: Document, general: str, excluded: set[str]) -> list[Re
         return [_from_dsn(dsn_recipients[0], by_address, lone)]
     if dsn_recipients:
         return [_from_dsn(r, by_address) for r in dsn_recipients]
+    failed = _failed_recipients(doc)
+    if failed:
+        return [_from_text(_finding_about(address, by_address, doc), complete=not doc.is_fragment)
+                for address in failed]
     if findings:
         return [_from_text(f, complete=not doc.is_fragment) for f in findings]
     return _without_recipient(doc, general, _looks_like_bounce(doc, subject=_opening(doc, general)))
+
+
+def _failed_recipients(doc: Document) -> list[str]:
+    """The addresses a bounce's X-Failed-Recipients header names (Exim's bounces carry it,
+    Exim specification chapter 'Bounce messages'; Gmail's too): the recipients, where the
+    text also names others (the sender's alias, a contact address)."""
+    value = doc.header("x-failed-recipients")
+    return list(dict.fromkeys(freetext.find_addresses(value))) if value else []
+
+
+def _finding_about(address: str, by_address: dict[str, freetext.TextFinding], doc: Document) -> freetext.TextFinding:
+    """What the text says about a recipient: its own lines, or else the whole text."""
+    found = by_address.get(address.lower())
+    return found if found is not None else replace(freetext.whole_text_finding(doc.human_text), recipient=address)
 
 
 def _opening(doc: Document, general: str) -> str:

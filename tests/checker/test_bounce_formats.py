@@ -96,3 +96,14 @@ def test_exim_details_are_read():
     assert (nobody.command, nobody.replycode, nobody.remote_host) == ("RCPT", "550", "mx.example.jp")
     assert (big.command, big.replycode, big.permanent) == ("DATA", "552", True)
     assert nobody.diagnostic.startswith("550 5.1.1 <nobody@example.jp>: Recipient address rejected")
+
+
+def test_the_failed_recipients_header_names_the_recipient():
+    # Exim (and Gmail) name the failed addresses in X-Failed-Recipients; the text may name
+    # only another address (here the sender's alias), which is not the recipient.
+    text = ("From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: taro@example.net\n"
+            "Subject: Delivery Status Notification (Failure)\nX-Failed-Recipients: team@groups.example.org\n\n"
+            "** Message not delivered **\n\nYou're sending this from alias@example.jp using the 'Send mail as' "
+            "feature. The settings for your 'Send mail as' account are misconfigured or out of date.\n")
+    results = analyze_bounce(text).results
+    assert [(r.recipient, r.reason) for r in results] == [("team@groups.example.org", "rejected")]
