@@ -21,6 +21,7 @@ from checker.bounce.rules import (
     NOTICE_ROWS,
     RESTATEMENTS,
     RULES_BY_PRECEDENCE,
+    UNCODED_PLACES,
     UNWORDED_UNCODED,
     WORDING_RULES,
     Restatement,
@@ -115,12 +116,10 @@ def deciding_rule(evidence: Evidence) -> Rule | None:
     text, found, candidates = answer.prepared()
     # Only the rows whose wording can start somewhere in the answer (the cheap test), in
     # the table's order of precedence.
-    for order in sorted(candidates.union(UNWORDED_UNCODED)):
+    for order in sorted((candidates & UNCODED_PLACES) | UNWORDED_UNCODED):
         rule = RULES_BY_PRECEDENCE[order]
         if rule.precedence < best_rank[0]:
             break
-        if rule.statuses or rule.replies:
-            continue  # a coded row: weighed above
         if rule.pattern is not None and not rule.found_in(text, found):
             continue
         if not rule.conditional or _conditions_hold(rule, evidence):
@@ -161,8 +160,6 @@ class _Text:
         """The same answer as matches(), for a row or two: no index of the text is made."""
         if self._text is None:
             self._text = prepare(self._raw)
-        if rule.starts is not None and not any(start in self._text for start in rule.starts):
-            return False  # a plain substring test first
         return rule.searched_in(self._text)
 
 

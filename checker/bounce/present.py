@@ -529,10 +529,9 @@ def card_texts(result: RecipientResult, original: OriginalFacts | None = None) -
     if result.remote_host:
         facts.append((CARD_TERMS_JA["remote_host"], result.remote_host))
     facts += explaining_facts_ja(result.reason, state, original)
-    heading = result.recipient or NO_RECIPIENT_HEADINGS_JA.get(state, NO_RECIPIENT_HEADINGS_JA[""])
     return {
         "state": state,
-        "heading": heading,
+        "heading": _heading(result, state),
         "headline": headline_ja(state),
         "reason_label": cause,
         "retry_advice": facts[1][1],
@@ -549,10 +548,15 @@ def table_row_texts(result: RecipientResult) -> dict[str, str]:
     state = result_state(result)
     return {
         "state": state,
-        "heading": result.recipient or NO_RECIPIENT_HEADINGS_JA.get(state, NO_RECIPIENT_HEADINGS_JA[""]),
+        "heading": _heading(result, state),
         "what": reason_label_ja(result.reason, state),
         "retry": retry_short_ja(state, result.actor, result.permanent),
     }
+
+
+def _heading(result: RecipientResult, state: str) -> str:
+    """The recipient, or what the state says of a bounce that names none."""
+    return result.recipient or NO_RECIPIENT_HEADINGS_JA.get(state, NO_RECIPIENT_HEADINGS_JA[""])
 
 
 def batch_source_ja(file: str, number: int | None, one_file: bool) -> str:
@@ -630,8 +634,8 @@ def explaining_facts_ja(reason: str, state: str, original: OriginalFacts | None)
         if reason == "authfailure" and original.first_server:
             found.append((FACT_LABELS_JA["first_server"],
                           EXPLAINING_FACTS_JA["first_server"].format(server=original.first_server)))
-    if state in (DELAYED, GAVE_UP) and (original.delay_hours or 0) >= _LONG_DELAY_HOURS:
-        hours = original.delay_hours or 0
+    hours = original.delay_hours or 0
+    if state in (DELAYED, GAVE_UP) and hours >= _LONG_DELAY_HOURS:
         value = (EXPLAINING_FACTS_JA["delay"].format(days=round(hours / 24, 1)) if hours >= 48
                  else EXPLAINING_FACTS_JA["delay_hours"].format(hours=round(hours)))
         found.append((FACT_LABELS_JA["delay"], value))

@@ -94,9 +94,12 @@ class Rule:
         return False
 
     def searched_in(self, text: str) -> bool:
-        """Whether the pattern matches the text, found without an index of the text."""
+        """Whether the pattern matches the text, found without an index of the text: where
+        the starts of a match are known, a plain substring test first."""
         if self.unled is None:
             return self.pattern is not None and bool(self.pattern.search(text))
+        if self.starts is not None and not any(start in text for start in self.starts):
+            return False
         search, position = self.unled.search, 0
         while (found := search(text, position)) is not None:
             start = found.start()
@@ -463,11 +466,13 @@ _BY_CODE: dict[str, list[Rule]] = {}
 for _rule in RULES_BY_PRECEDENCE:
     for _code in _rule.statuses or _rule.replies:
         _BY_CODE.setdefault(_code.removeprefix("x."), []).append(_rule)
-UNCODED_RULES: tuple[Rule, ...] = tuple(rule for rule in RULES_BY_PRECEDENCE if not (rule.statuses or rule.replies))
-# The places of the rows without a code or wording condition: they apply to every answer
-# whose other conditions hold, so the judge weighs them beside the rows its wording finds.
+# The places of the rows that need no code (the coded ones are found by coded_rules), and
+# of those among them without wording: they apply to every answer whose other conditions
+# hold, so the judge weighs them beside the rows its wording finds.
+UNCODED_PLACES: frozenset[int] = frozenset(
+    place for place, rule in enumerate(RULES_BY_PRECEDENCE) if not (rule.statuses or rule.replies))
 UNWORDED_UNCODED: frozenset[int] = frozenset(
-    _ORDER[id(rule)] for rule in UNCODED_RULES if rule.pattern is None)
+    place for place in UNCODED_PLACES if RULES_BY_PRECEDENCE[place].pattern is None)
 
 
 # The rows that may also match the bounce's notice, in the order they count there:
