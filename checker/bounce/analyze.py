@@ -15,7 +15,7 @@ from checker.bounce.dsn import DsnRecipient
 from checker.bounce.judge import Evidence, judge, names_a_reason
 from checker.bounce.original import original_facts
 from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES, VACATION_PHRASES
-from checker.bounce.reasons import AUTH_COMMAND, SENDER, actor_for, permanence
+from checker.bounce.reasons import AUTH_COMMAND, SENDER, SIGN_IN_REPLIES, actor_for, permanence
 from checker.bounce.report import (
     BAD_BASE64,
     FRAGMENT_UNDECIDED,
@@ -141,10 +141,13 @@ def _sign_in_result(doc: Document, results: list[RecipientResult]) -> RecipientR
         # A bounce that quotes an AUTH reply is a bounce; an app's own dialog text is not.
         if not row.from_app or not doc.is_fragment:
             return None
-    line = signin.quoted_line(text, row)
     status, replycode = freetext.first_status(text), freetext.first_replycode(text)
+    if not row.from_app and replycode and replycode not in SIGN_IN_REPLIES:
+        # "authentication required" under a 550 is a recipient's restriction, not an AUTH
+        # reply (RFC 4954 section 6 answers AUTH with 530, 534, 535, 538 or 454).
+        return None
     return RecipientResult(recipient="", reason="securityerror", status=status, replycode=replycode,
-                           action="failed", diagnostic=line, command=AUTH_COMMAND,
+                           action="failed", diagnostic=signin.quoted_line(text, row), command=AUTH_COMMAND,
                            permanent=permanence("securityerror", status, replycode), actor=SENDER)
 
 

@@ -39,7 +39,11 @@ ORANGE_CAUSES: dict[str, str] = {
 # Codes other providers print in the refusal text: (code as it appears, reason, source).
 _COX = "Cox: e-mail error codes for senders (AUP# codes; IPBL/URLBL codes are families)"
 _AOL = "AOL postmaster: SMTP error codes (RLY/DYN/CON/RTR: the sending IP refused; DNS:NR no reverse DNS; HVU: content)"
-_OUTLOOK = "Microsoft Outlook.com: postmaster error list (SC-/DY-/OU- codes: IP refused)"
+_OUTLOOK = "Microsoft Outlook.com: postmaster error list (SC-/DY-/OU- codes: IP refused; RP- codes: rate limits)"
+# 5.7.1 "Delivery not authorized" (AuthRequired, NotAuthorized) is a restriction the recipient's
+# organisation set, a security refusal; 5.7.133-5.7.136 say the group or mailbox takes mail
+# only from senders of its own organisation: the sender is refused, as by a closed list.
+_EXCHANGE_RST = "Microsoft: Exchange Online NDR reference (5.7.1 Delivery not authorized; 5.7.133-5.7.136)"
 _MIMECAST = "Mimecast: SMTP error codes (community.mimecast.com, 'Mimecast SMTP Error Codes'; each names the policy that refused)"
 PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("aup#cxbl", "blocked", _COX),
@@ -60,6 +64,15 @@ PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("dy-002", "blocked", _OUTLOOK),
     ("ou-001", "blocked", _OUTLOOK),
     ("ou-002", "blocked", _OUTLOOK),
+    ("rp-001", "ratelimited", _OUTLOOK),
+    ("rp-002", "ratelimited", _OUTLOOK),
+    ("rp-003", "ratelimited", _OUTLOOK),
+    ("resolver.rst.authrequired", "securityerror", _EXCHANGE_RST),
+    ("resolver.rst.notauthorized", "securityerror", _EXCHANGE_RST),
+    ("resolver.rst.sendernotauthenticatedforgroup", "rejected", _EXCHANGE_RST),
+    ("resolver.rst.sendernotauthenticatedformailbox", "rejected", _EXCHANGE_RST),
+    ("resolver.rst.sendernotauthenticatedforpublicfolder", "rejected", _EXCHANGE_RST),
+    ("resolver.rst.sendernotauthenticatedformailuser", "rejected", _EXCHANGE_RST),
     ("mcspamsignature", "spamdetected", _MIMECAST),
     ("host network not allowed", "policyviolation", _MIMECAST),        # a geographical restriction policy
     ("anti-spoofing policy", "policyviolation", _MIMECAST),

@@ -236,8 +236,8 @@ WORDING_RULES: tuple[Rule, ...] = (
          DECISIVE, scope=NOTICE),
     _row("mailboxfull", r"(?:mail ?box|quota|storage|disk|account) size limit|mail ?box (?:size |storage )?(?:limit|quota) (?:exceeded|reached)|mail ?box (?:size )?(?:has )?exceeded|mail ?box exceeds|account is full|(?:mail ?box|account) (?:is )?(?:over|above) (?:its |the )?(?:size |storage )?limit|(?:exceeds?|exceeded|over) (?:the )?(?:recipient's |user's )?(?:mail ?box|storage) (?:size|limit|quota)",
          "552 5.2.2 Mailbox size limit exceeded", _POSTFIX + " (virtual(8) mailbox_size_limit)", DECISIVE + 5, scope=NOTICE),
-    _row("mailboxfull", r"disk quota exceeded|(?:out of|insufficient) (?:mailbox )?storage(?: space)?|storage (?:quota|limit|space) (?:exceeded|reached|full)",
-         "550 5.2.2 The recipient's inbox is out of storage space.", _GMAIL + "; " + _SENDMAIL + " (EDQUOT)", DECISIVE, scope=NOTICE),
+    _row("mailboxfull", r"disk quota exceeded|error writing message: file too large|(?:out of|insufficient) (?:mailbox )?storage(?: space)?|storage (?:quota|limit|space) (?:exceeded|reached|full)",
+         "550 5.2.2 The recipient's inbox is out of storage space.", _GMAIL + "; " + _SENDMAIL + " (EDQUOT); " + _POSTFIX + " (local(8) mailbox_size_limit: the mailbox file may not grow, EFBIG)", DECISIVE, scope=NOTICE),
     _row("mailboxfull", r"容量(?:が|を)?(?:いっぱい|超え|オーバー|不足|上限)|メールボックスがいっぱい|満杯",
          "メールボックスの容量が上限に達しています", _JA_ISPS, DECISIVE, scope=NOTICE),
     # -- system full (X.3.1) -----------------------------------------------------------
@@ -283,8 +283,8 @@ WORDING_RULES: tuple[Rule, ...] = (
          "550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain.", _GMAIL + " (5.7.1 reputation); " + _EXCHANGE + " (4.7.650 rate limited due to IP reputation); " + _YAHOO + " (TSS04 user complaints)",
          DECISIVE + 8),
     # -- rate limits (X.4.5 wording, X.7.28) -----------------------------------------------
-    _row("ratelimited", r"rate[ -]?limit(?:ed|ing)?|too many (?:connections|messages|emails|mails|sessions|concurrent|recipients|requests|errors)|unusual rate|receiving mail at a rate|(?:sending|message|connection) rate|throttl(?:ed|ing)|slow down|too (?:fast|quickly)|too much mail from|frequency limited|exceeded the (?:rate|message|connection) limit",
-         "421 4.7.0 Too many connections, slow down.", _GMAIL + " (4.7.28, 4.2.1); " + _POSTFIX + " (anvil limits)", DECISIVE + 5),
+    _row("ratelimited", r"rate[ -]?limit(?:ed|ing)?|too many (?:connections|messages|emails|mails|sessions|concurrent|recipients|requests|errors)|unusual rate|receiving mail at a rate|(?:sending|message|connection) rate|throttl(?:ed|ing)|slow down|too (?:fast|quickly)|too much mail from|frequency limited|exceeded the (?:rate|message|connection) limit|limits? (?:for|on) how many (?:messages|e-?mails|recipients|connections)",
+         "421 4.7.0 Too many connections, slow down.", _GMAIL + " (4.7.28, 4.2.1); " + _POSTFIX + " (anvil limits); Microsoft Outlook.com (RP-001 'limits for how many messages can be sent')", DECISIVE + 5),
     # -- viruses ---------------------------------------------------------------------------
     _row("virusdetected", r"virus(?:es)? (?:found|detected)|(?:contains?|infected with|detected) (?:a )?(?:virus|malware)|malware|reject(?:ed)?,? id=\S{1,40} - infected|ウイルス",
          "554 5.7.0 Virus found: Win.Trojan.Agent", _FILTERS + " (ClamAV via Amavis, clamav-milter)", DECISIVE),
@@ -351,8 +351,8 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("policyviolation", r"(?:for|due to) (?:local |security )?policy reasons",
          "554 5.7.9 Message not accepted for policy reasons.", _YAHOO + " (5.7.9); " + _POSTFIX + " (policy service texts)", DECISIVE + 2),
     # -- policy -----------------------------------------------------------------------------
-    _row("policyviolation", r"polic(?:y|ies) (?:violation|reasons?|restriction|rejection|block)|(?:local|security|our|organi[sz]ation(?:al)?|content|sending|spoofing|anti-spoofing) polic(?:y|ies)|(?:due to|by|violates?|violating) (?:the |our |local )?polic(?:y|ies)|administrative prohibition|header error|content presents a potential|prohibited (?:attachment|content|file)",
-         "550 5.7.1 Rejected by local policy", _YAHOO + " (5.7.9); " + _EXIM + " (administrative prohibition); " + _APPLE + " (CS01)", WORDING),
+    _row("policyviolation", r"polic(?:y|ies) (?:violation|reasons?|restriction|rejection|block)|(?:local|security|our|organi[sz]ation(?:al)?|content|sending|spoofing|anti-spoofing) polic(?:y|ies)|(?:due to|by|violates?|violating) (?:the |our |local )?polic(?:y|ies)|administrative prohibition|polic(?:y|ies) that (?:prohibit(?:s|ed)?|forbids?|forbade)|prohibited by (?:the |a |our )?(?:local )?polic(?:y|ies)|header error|content presents a potential|prohibited (?:attachment|content|file)",
+         "550 5.7.1 Rejected by local policy", _YAHOO + " (5.7.9); " + _EXIM + " (administrative prohibition); " + _APPLE + " (CS01); " + _GMAIL + " (5.7.1 'has a policy that prohibited the mail')", WORDING),
     # -- content --------------------------------------------------------------------------------
     _row("contenterror", r"(?:illegal|banned|forbidden|blocked) attachment|reject(?:ed)?,? id=\S{1,40} - banned|attachment (?:type )?not allowed|improper use of 8-bit|8-bit data|header syntax|invalid mime|mime (?:header|structure)|message content (?:is )?(?:not|invalid)",
          "554 5.6.0 Invalid MIME structure", "RFC 3463 X.6 (media errors); " + _FILTERS + " (banned files)", WORDING),

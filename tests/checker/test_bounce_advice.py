@@ -163,6 +163,16 @@ def test_a_real_bounce_that_mentions_authentication_stays_a_bounce():
     assert analyze_bounce("お世話になっております。来週の打ち合わせの件です。").kind == "not-bounce"
 
 
+@pytest.mark.parametrize("answer", [
+    "Remote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'",
+    "taro@example.com\nRemote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'",
+])
+def test_authentication_required_under_a_550_is_not_a_sign_in_failure(answer):
+    """RFC 4954 answers AUTH with 530, 534, 535, 538 or 454: a 550 is a recipient's restriction."""
+    report = analyze_bounce(answer)
+    assert report.kind == "bounce" and report.results[0].command != "AUTH"
+
+
 def test_two_recipients_get_two_cards_with_their_own_state_and_cause():
     view = json.loads(page_json("bounce", cases.TWO_RECIPIENTS))
     cards = {card["recipient"]: card for card in view["recipients"]}

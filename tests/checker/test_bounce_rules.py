@@ -222,6 +222,16 @@ PROVIDER_ANSWERS = [
     ('ratelimited', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 452-4.2.1 The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered. (in reply to RCPT TO command)\n'),
     # Yahoo's [TSS09]: every message from the sending IP refused.
     ('blocked', '<a@yahoo.com>:\nRemote host said: 553 5.7.2 [TSS09] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.\n'),
+    # Exchange Online 5.7.133: the group takes mail only from its organisation's senders
+    # (the words "authentication required" do not make it a sign-in failure).
+    ('rejected', "taro@example.com\nRemote Server returned '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required'\n"),
+    ('securityerror', "taro@example.com\nRemote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'\n"),
+    # Outlook.com's RP- codes are its rate limits, whatever the stage.
+    ('ratelimited', "<a@outlook.com>: host mx.example.com[192.0.2.1] said: 421 RP-001 (BAY004-MC1F11) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day. (in reply to MAIL FROM command)\n"),
+    # Gmail's 5.7.1 for a recipient's or domain's policy, after DATA: a policy, not spam.
+    ('policyviolation', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent. (in reply to end of DATA command)\n'),
+    # Postfix local(8): the mailbox file reached mailbox_size_limit.
+    ('mailboxfull', '<taro@example.jp>: cannot update mailbox /var/mail/taro for user taro. error writing message: File too large\n'),
 ]
 
 
