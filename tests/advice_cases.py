@@ -42,6 +42,30 @@ recipients. This is a permanent error. The following address(es) failed:
     retry timeout exceeded
 """
 
+# Exim gives up on an address it had warned about: the "Delay reason" line stays in the
+# notice, above the give-up.
+EXIM_GIVE_UP_AFTER_DELAY = """From: Mail Delivery System <Mailer-Daemon@smtp.example.jp>
+To: taro@example.jp
+Subject: Mail delivery failed: returning message to sender
+
+A message that you sent could not be delivered to one or more of its
+recipients. This is a permanent error. The following address(es) failed:
+
+  kato@example.net
+    host mx.example.net [192.0.2.1]
+    Delay reason: SMTP error from remote mail server after RCPT TO:<kato@example.net>:
+    451 4.7.1 Please try again later
+    retry timeout exceeded
+"""
+
+# A final notice after delay warnings, as pasted: "delayed" first, then "has now failed".
+DELAYED_THEN_FAILED = """Delivery to the following recipient has been delayed and has now failed:
+
+     kato@example.net
+
+Message will not be retried.
+"""
+
 # sendmail gives up after five days in the queue.
 SENDMAIL_FIVE_DAYS = """From: Mail Delivery Subsystem <MAILER-DAEMON@smtp.example.jp>
 To: taro@example.jp

@@ -14,7 +14,12 @@ from checker.bounce.document import (
 from checker.bounce.dsn import DsnRecipient
 from checker.bounce.judge import Evidence, judge, names_a_reason
 from checker.bounce.original import original_facts
-from checker.bounce.phrases import AUTOREPLY_SUBJECT_PREFIXES, VACATION_PHRASES
+from checker.bounce.phrases import (
+    AUTOREPLY_SUBJECT_PREFIXES,
+    DELAY_PHRASES,
+    GIVE_UP_PHRASES,
+    VACATION_PHRASES,
+)
 from checker.bounce.reasons import AUTH_COMMAND, SENDER, SIGN_IN_REPLIES, actor_for, permanence
 from checker.bounce.report import (
     BAD_BASE64,
@@ -37,9 +42,6 @@ if TYPE_CHECKING:
 # Control bytes that never occur in mail text (tab, newlines, form feed and the ESC of
 # ISO-2022-JP do): many of them mean binary data, a few are dropped.
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20), 0x7f])
-_DELAY_WORDS = ("delay", "will continue trying", "still trying", "will be retried",
-                "not yet been delivered", "warning: could not send", "still undelivered",
-                "will keep trying", "遅延")
 
 
 def analyze_bounce(data: bytes | str) -> BounceReport:
@@ -204,7 +206,7 @@ def _ses_results(notice: SesNotice) -> list[RecipientResult]:
 
 
 def _from_text(finding: freetext.TextFinding, complete: bool) -> RecipientResult:
-    action = "delayed" if _mentions_delay(finding.context) and finding.status[:1] != "5" else "failed"
+    action = "delayed" if _still_trying(finding.context) and finding.status[:1] != "5" else "failed"
     diagnostic = finding.diagnostic
     if not complete and not names_a_reason(diagnostic):
         # A paste has lost its line structure (re-wrapped, quoted): when the line found says
@@ -227,7 +229,7 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
     recipient = _original_recipient(doc)
     if not (status or replycode or names_a_reason(general)):
         # A bounce that gives no reason at all; a delay warning is still a delay.
-        delayed = _mentions_delay(text)
+        delayed = _still_trying(text)
         return [_result(recipient, Evidence(), "delayed" if delayed else "failed", "",
                         reason="expired" if delayed else "undefined")]
     evidence = Evidence(answer=text[:1000], notice=text, status=status, replycode=replycode,
@@ -341,9 +343,11 @@ def _looks_like_bounce(doc: Document, subject: str) -> bool:
     return any(word in lowered for word in _BOUNCE_SUBJECT_WORDS)
 
 
-def _mentions_delay(text: str) -> bool:
+def _still_trying(text: str) -> bool:
+    """The notice warns of a delay and does not say that the retrying has stopped."""
     lowered = text.lower()
-    return any(word in lowered for word in _DELAY_WORDS)
+    return (any(phrase in lowered for phrase in DELAY_PHRASES)
+            and not any(phrase in lowered for phrase in GIVE_UP_PHRASES))
 
 
 def _sender_side_addresses(doc: Document) -> set[str]:

@@ -1,4 +1,6 @@
-"""Wording that tells an automatic reply (RFC 3834) from a bounce: lower-case substrings.
+"""Wording that tells what kind of message a text is: an automatic reply (RFC 3834) or a
+bounce, and a bounce that warns of a delay or one that reports a give-up. Lower-case
+substrings.
 
 The reasons of failed deliveries live in rules.py; these only decide what kind of message
 a text is.
@@ -20,4 +22,30 @@ AUTOREPLY_SUBJECT_PREFIXES: tuple[str, ...] = (
     "auto:", "auto reply", "auto-reply", "autoreply", "automatic reply", "auto response",
     "autoresponse", "out of office", "out of the office", "vacation", "away:", "absence",
     "自動応答", "自動返信", "不在",
+)
+
+# A warning that the mail is still being retried (RFC 3464 Action: delayed), in the words
+# of notices that carry no delivery report.
+DELAY_PHRASES: tuple[str, ...] = (
+    "delay", "will continue trying", "still trying", "will be retried",
+    "not yet been delivered", "warning: could not send", "still undelivered",
+    "will keep trying", "遅延",
+)
+
+# A notice that the sending server has stopped retrying, even where it also says the mail was
+# delayed first ("has been delayed and has now failed"). Each is a past or final statement:
+# a warning's "will give up eventually" is not one.
+GIVE_UP_PHRASES: tuple[str, ...] = (
+    "has now failed", "will not be retried", "won't be retried", "no further attempts",
+    "not going to try again",            # qmail-send
+    "given up", "gave up", "giving up",  # qmail-send ("I've given up"), others
+    "retry timeout exceeded",            # Exim
+    "after a long failure period",       # Exim: retry time not reached after a long failure period
+    "could not be delivered for",        # sendmail: "Message could not be delivered for 5 days"
+    "will be deleted from queue",        # sendmail
+    "in the queue too long",             # qmail-send
+    "failed permanently",                # Gmail: "Delivery to the following recipient failed permanently"
+    "permanent error", "permanent fatal error",  # Exim, sendmail
+    "delivery time expired", "message expired", "queue.expired",  # RFC 3463 X.4.7; Exchange
+    "配送を断念", "配信を断念",
 )

@@ -71,6 +71,10 @@ SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
     SignInWording(SMTP, r"\b5\.7\.[89] [^\n]{0,80}(?:authentication|credentials)",
                   "5.7.8 Authentication credentials invalid",
                   _RFC4954 + " / IANA SMTP Enhanced Status Codes X.7.8, X.7.9"),
+    SignInWording(SMTP, r"\bapplication-specific password required|\btoo many login attempts",
+                  "534-5.7.9 Application-specific password required.",
+                  "Google Workspace SMTP error reference (534 5.7.9, 454 4.7.0): the account needs an app password, "
+                  "or signed in wrongly too often"),
     SignInWording(SMTP, r"\b(?:smtp[- ]?)?auth(?:entication)? (?:failed|failure|required|unsuccessful)\b",
                   "SMTP authentication failed", _RFC4954 + "; the words mail apps show with it"),
     SignInWording(SMTP, r"(?:smtp ?)?認証(?:に失敗しました|エラー|が必要です)",

@@ -129,7 +129,9 @@ def test_sendmail_delay_warning_says_wait_and_goes_to_the_delay_section(text):
     assert "宛先のドメインはメールを受け付けていません" not in words
 
 
-@pytest.mark.parametrize("text", [cases.EXIM_RETRY_TIMEOUT, cases.SENDMAIL_FIVE_DAYS], ids=["exim", "sendmail"])
+@pytest.mark.parametrize("text", [cases.EXIM_RETRY_TIMEOUT, cases.SENDMAIL_FIVE_DAYS, cases.EXIM_GIVE_UP_AFTER_DELAY,
+                                  cases.DELAYED_THEN_FAILED],
+                         ids=["exim", "sendmail", "exim-after-delay", "delayed-then-failed"])
 def test_a_give_up_never_says_wait(text):
     card = only_card(text)
     assert card["state"] == GAVE_UP and card["action"] == "failed"
