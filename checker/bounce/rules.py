@@ -260,8 +260,8 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("hasmoved", r"(?:user|mail ?box|recipient|address|account) has (?:been )?moved|address has changed|no longer (?:at|uses?) this address",
          "551 5.1.6 User has moved; please try <a@example.com>", _RFC5321 + " (551 User not local)", DECISIVE),
     # -- relaying (RFC 5321 section 3.6.2, 7.1) ------------------------------------------
-    _row("norelaying", r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|disallowed|refused|not authori[sz]ed)|(?:unable|not permitted|not allowed|not configured|not authori[sz]ed) to relay|we do not relay|no relaying",
-         "554 5.7.1 <a@example.org>: Relay access denied", _POSTFIX + " (reject_unauth_destination); " + _SENDMAIL + " (Relaying denied)", DECISIVE),
+    _row("norelaying", r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|disallowed|refused|not authori[sz]ed)|(?:unable|not permitted|not allowed|not configured|not authori[sz]ed) to relay|we do not relay|no relaying|use me (?:\[[^\]]{0,100}\] )?as a relay",
+         "554 5.7.1 <a@example.org>: Relay access denied", _POSTFIX + " (reject_unauth_destination); " + _SENDMAIL + " (Relaying denied); Broadcom Email Security.cloud ('you are trying to use me as a relay')", DECISIVE),
     _row("norelaying", r"(?:that )?domain isn't in my list of allowed rcpthosts",
          "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", _QMAIL + " (qmail-smtpd rcpthosts: it relays for those domains only)", DECISIVE),
     _row("norelaying", r"email address is not verified|identities failed the check",
@@ -330,7 +330,7 @@ WORDING_RULES: tuple[Rule, ...] = (
          "550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown in local recipient table", _POSTFIX + "; " + _SENDMAIL + "; " + _EXIM, WORDING, scope=NOTICE),
     _row("userunknown", r"(?:unknown|invalid|no such|non-?existent|nonexisting|bad destination|not a valid) (?:user|recipient|mail ?box|address|account|addressee|alias|local[ -]part|e-?mail address)",
          "550 5.1.1 <a@example.jp>... No such user", _SENDMAIL + "; " + _COURIER + "; " + _EXIM, WORDING, scope=NOTICE),
-    _row("userunknown", r"(?:account|mail ?box|address|user)(?: that you tried to reach)? (?:does not|doesn't) exist|address (?:couldn't|could not|cannot) be found|wasn't found at|not listed in (?:the )?(?:domino )?directory|user doesn't have an? [a-z0-9.-]{1,40} account|no mailbox here by that name|is not a (?:valid|known) (?:mailbox|user)|no such person|unknown or illegal alias|no (?:such )?mail ?box (?:by that name|here|with that name)|not our customer|not (?:a )?registered (?:gateway )?user",
+    _row("userunknown", r"(?:account|mail ?box|address|user)(?: that you tried to reach)? (?:does not|doesn't) exist|address (?:couldn't|could not|cannot) be found|wasn't found at|not listed in (?:the )?(?:(?:domino )?directory|public name (?:&|and) address book)|user doesn't have an? [a-z0-9.-]{1,40} account|no mailbox here by that name|is not a (?:valid|known) (?:mailbox|user)|no such person|unknown or illegal alias|no (?:such )?mail ?box (?:by that name|here|with that name)|not our customer|not (?:a )?registered (?:gateway )?user",
          "550 5.1.1 The email account that you tried to reach does not exist.", _GMAIL + "; " + _EXCHANGE + " (RecipNotFound); " + _YAHOO + "; " + _QMAIL + "; " + _DOMINO,
          WORDING, scope=NOTICE),
     _row("userunknown", r"recip(?:ient)?notfound|recipient address rejected: access denied",
@@ -356,7 +356,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     # -- content --------------------------------------------------------------------------------
     _row("contenterror", r"(?:illegal|banned|forbidden|blocked) attachment|reject(?:ed)?,? id=\S{1,40} - banned|attachment (?:type )?not allowed|improper use of 8-bit|8-bit data|header syntax|invalid mime|mime (?:header|structure)|message content (?:is )?(?:not|invalid)",
          "554 5.6.0 Invalid MIME structure", "RFC 3463 X.6 (media errors); " + _FILTERS + " (banned files)", WORDING),
-    _row("notcompliantrfc", r"rfc ?(?:2822|5322)|not rfc compliant|rfc compliant|(?:does not|doesn't) (?:comply|conform) (?:with|to) (?:the )?rfc|bare (?:lf|linefeeds?|newlines?)|(?:date|from|message-id|subject) header (?:is )?(?:missing|invalid|malformed)|(?:no|missing|invalid) message-id|duplicate header|multiple (?:from|date|subject|message-id|sender)|multiple addresses in (?:the )?from|malformed header|(?:missing|invalid) (?:from|date|message-id) header",
+    _row("notcompliantrfc", r"rfc ?(?:2822|5322)|not rfc compliant|rfc compliant|(?:does not|doesn't) (?:comply|conform) (?:with|to) (?:the )?rfc|bare (?:lf|linefeeds?|newlines?)|(?:date|from|message-id|subject) header (?:is )?(?:missing|invalid|malformed)|(?:no|missing|invalid) message-id|missing (?:a )?(?:valid )?(?:message-id|date|from) header|duplicate header|multiple (?:from|date|subject|message-id|sender)|multiple addresses in (?:the )?from|malformed header|(?:missing|invalid) (?:from|date|message-id) header",
          "550 5.7.1 Messages missing a valid Message-ID header are not accepted. Please make sure the message is RFC 5322 compliant.", _GMAIL + " (RFC 5322 compliance)", DECISIVE),
     # -- security and authentication of the sending client ---------------------------------------
     _row("securityerror", r"authentication (?:required|failed|failure|credentials invalid|unsuccessful)|unauthenticated senders? (?:are )?not (?:allowed|accepted|permitted)|auth failed|must (?:authenticate|be authenticated)|(?:invalid|bad) (?:username|user name|password|credentials)|username and password not accepted|認証(?:に失敗|エラー|できません)",

@@ -232,6 +232,12 @@ PROVIDER_ANSWERS = [
     ('policyviolation', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent. (in reply to end of DATA command)\n'),
     # Postfix local(8): the mailbox file reached mailbox_size_limit.
     ('mailboxfull', '<taro@example.jp>: cannot update mailbox /var/mail/taro for user taro. error writing message: File too large\n'),
+    # Lotus Notes / Domino routers before "Domino Directory" was the name.
+    ('userunknown', 'was not delivered to:\n\n  taro@example.jp\n\nbecause:\n\n  User taro (taro@example.jp) not listed in public Name & Address Book\n'),
+    # Symantec (Broadcom) Email Security.cloud refusing to relay.
+    ('norelaying', '<taro@example.com>: host cluster1.eu.messagelabs.com[192.0.2.1] said: 553-you are trying to use me [server-4.tower-1.messagelabs.com] as a relay, but I have not been configured to let you do this. (in reply to RCPT TO command)\n'),
+    # Gmail's RFC 5322 refusal, without the sentence that names the RFC.
+    ('notcompliantrfc', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 Messages missing a valid Message-ID header are not accepted. (in reply to end of DATA command)\n'),
 ]
 
 
