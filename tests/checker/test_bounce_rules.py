@@ -80,6 +80,14 @@ CASES = [
     # 'User unknown' at a stage the bounce does not name: the address (only after DATA would it be a filter)
     ('unknown_nocmd', 'userunknown',
      'From: MAILER-DAEMON@relay.example.net\nTo: taro@example.jp\nSubject: Undelivered Mail Returned to Sender\n\n<hanako@example.org>: host mx.example.org[192.0.2.3] said: 550\n    <hanako@example.org>: User unknown\n'),
+    # content filters that refuse without the word "spam", at a stage the bounce does not name
+    ('contentrules', 'spamdetected',
+     '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 554 5.7.1 Message rejected due to content restrictions\n'),
+    ('spamscale', 'spamdetected',
+     '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 550 5.7.1 Message scored too high on spam scale\n'),
+    # a URL in the message on a blocklist (SURBL, URIBL): the content, not the sending host
+    ('listedurl', 'spamdetected',
+     '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 550 Message rejected: contains blacklisted URL\n'),
 ]
 TEXTS = {name: text for name, _, text in CASES}
 
