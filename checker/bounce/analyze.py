@@ -166,7 +166,7 @@ def _from_dsn(record: DsnRecipient, by_address: dict[str, freetext.TextFinding],
     answer = diagnostic if text_diagnostic in diagnostic else diagnostic + "\n" + text_diagnostic
     evidence = Evidence(answer=answer, notice=context, status=status,
                         replycode=replycode, stage=find_stage(diagnostic) or (finding.stage if finding else ""),
-                        action=record.action, diagnostic_type=record.diagnostic_type,
+                        action=record.action, diagnostic_type=record.diagnostic_type, category=record.category,
                         names_recipient=_quotes(diagnostic, recipient, record.original))
     remote = record.remote_host or freetext.find_remote_host(diagnostic) or (finding.remote_host if finding else "")
     return _result(recipient, evidence, record.action or "failed", remote)

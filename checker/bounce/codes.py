@@ -114,6 +114,28 @@ REPLY_HINTS: dict[str, tuple[str, str]] = {
     "556": ("notaccept", "RFC 7504 section 3: 556 Domain does not accept mail"),
 }
 
+# The sending MTA's own class of a recipient's failure, where its report carries one in a
+# per-recipient field: PowerMTA's X-PowerMTA-BounceCategory. It leans like a code: the
+# server's own words decide first. Classes that name no one cause ("other") are left out.
+_PMTA = "PowerMTA User's Guide: bounce categories (X-PowerMTA-BounceCategory)"
+REPORTED_CATEGORIES: dict[str, tuple[str, str]] = {
+    "bad-mailbox": ("userunknown", _PMTA),
+    "bad-domain": ("hostunknown", _PMTA),
+    "inactive-mailbox": ("suspend", _PMTA),
+    "quota-issues": ("mailboxfull", _PMTA),
+    "message-expired": ("expired", _PMTA),
+    "no-answer-from-host": ("networkerror", _PMTA),
+    "bad-connection": ("networkerror", _PMTA),
+    "routing-errors": ("systemerror", _PMTA),
+    "policy-related": ("policyviolation", _PMTA),
+    "spam-related": ("spamdetected", _PMTA),
+    "virus-related": ("virusdetected", _PMTA),
+    "content-related": ("contenterror", _PMTA),
+    "invalid-sender": ("rejected", _PMTA),
+    "relaying-issues": ("norelaying", _PMTA),
+    "protocol-errors": ("syntaxerror", _PMTA),
+}
+
 
 def status_detail(status: str) -> str:
     """'5.1.1' -> '1.1'; '' for anything that is not a 4.x.x or 5.x.x code."""

@@ -20,6 +20,7 @@ class DsnRecipient:
     remote_host: str = ""
     diagnostic_type: str = ""
     diagnostic: str = ""
+    category: str = ""  # the reporting MTA's own class of the failure (codes.REPORTED_CATEGORIES)
 
 
 @dataclass
@@ -101,6 +102,8 @@ def _store(record: DsnRecipient, name: str, value: str) -> None:
     elif name == "remote-mta":
         host = _strip_type(value).split()
         record.remote_host = host[0].strip("[]") if host else ""
+    elif name == "x-powermta-bouncecategory":
+        record.category = value.strip().lower()
     elif name == "diagnostic-code":
         kind, sep, rest = value.partition(";")
         if sep and len(kind) < 20 and " " not in kind.strip():

@@ -45,6 +45,7 @@ class Evidence:
     stage: str = ""             # stages.RCPT, stages.DATA ... or "" when unknown
     action: str = ""            # RFC 3464 Action
     diagnostic_type: str = ""   # RFC 3464 Diagnostic-Code type: smtp, x-unix, x-postfix ...
+    category: str = ""          # the reporting MTA's own class of the failure (PowerMTA)
     recipient: str = ""
     names_recipient: bool = False  # the answer quotes the recipient's address
 
@@ -108,7 +109,7 @@ def deciding_rule(evidence: Evidence) -> Rule | None:
     answer, notice = _Text(evidence.answer), _Text(evidence.notice)
     best: Rule | None = None
     best_rank = (-1, False, 0)
-    for rule in coded_rules(evidence.status, evidence.replycode):
+    for rule in coded_rules(evidence.status, evidence.replycode, evidence.category):
         if _conditions_hold(rule, evidence):  # no wording: they apply as the answer does
             rank = (rule.precedence, True, -rule_order(rule))
             if rank > best_rank:
@@ -172,6 +173,8 @@ def _conditions_hold(rule: Rule, evidence: Evidence) -> bool:
     if rule.replies and not (evidence.replycode in rule.replies or evidence.replycode[:1] in rule.replies):
         return False
     if rule.actions and evidence.action not in rule.actions:
+        return False
+    if rule.categories and evidence.category not in rule.categories:
         return False
     return not rule.diagnostic_types or evidence.diagnostic_type in rule.diagnostic_types
 

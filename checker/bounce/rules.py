@@ -24,6 +24,7 @@ from checker.bounce.codes import (
     NAMED_REPLIES,
     NAMED_STATUS,
     REPLY_HINTS,
+    REPORTED_CATEGORIES,
     STATUS_HINTS,
     status_detail,
 )
@@ -60,6 +61,7 @@ class Rule:
     replies: tuple[str, ...] = ()
     actions: tuple[str, ...] = ()
     diagnostic_types: tuple[str, ...] = ()
+    categories: tuple[str, ...] = ()       # the reporting MTA's own classes (codes.REPORTED_CATEGORIES)
     pattern: re.Pattern[str] | None = field(default=None, compare=False)
     # The first characters any match of the pattern begins with (None: not known), so that
     # the judge searches only texts where a word begins that way (see openings()).
@@ -71,7 +73,8 @@ class Rule:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "conditional", bool(
-            self.stages is not None or self.statuses or self.replies or self.actions or self.diagnostic_types))
+            self.stages is not None or self.statuses or self.replies or self.actions or self.diagnostic_types
+            or self.categories))
         if self.words and self.pattern is None:
             object.__setattr__(self, "pattern", re.compile(_W + "(?:" + self.words + ")" + _E))
             object.__setattr__(self, "starts", _match_starts(_W + "(?:" + self.words + ")"))
@@ -414,6 +417,11 @@ def _reply_rules(table: dict[str, tuple[str, str]], precedence: int) -> tuple[Ru
                  for code, (reason, source) in table.items())
 
 
+def _category_rules(table: dict[str, tuple[str, str]], precedence: int) -> tuple[Rule, ...]:
+    return tuple(Rule(reason=reason, source=source, categories=(category,), precedence=precedence)
+                 for category, (reason, source) in table.items())
+
+
 def _provider_rules() -> tuple[Rule, ...]:
     """One row per reason and provider list: the codes of one cause in one alternation."""
     orange: dict[str, list[str]] = {}
@@ -437,6 +445,7 @@ CODE_RULES: tuple[Rule, ...] = (
     + _status_rules(LEANING_STATUS, LEANING_CODE)
     + _status_rules(STATUS_HINTS, FALLBACK)
     + _reply_rules(REPLY_HINTS, FALLBACK)
+    + _category_rules(REPORTED_CATEGORIES, LEANING_CODE)
 )
 
 # What the stage, the action or the kind of diagnostic alone suggest, when nothing else does.
@@ -463,17 +472,18 @@ RULES: tuple[Rule, ...] = WORDING_RULES + NOTICE_RULES + CODE_RULES + FALLBACK_R
 RULES_BY_PRECEDENCE: tuple[Rule, ...] = tuple(sorted(RULES, key=lambda rule: -rule.precedence))
 
 # The rows that need a code, by the code they need ("2.2" for x.2.2, "6" for x.6, a whole
-# "5.7.1", a reply "551" or a reply class "5"), so that the judge skips those that cannot apply.
+# "5.7.1", a reply "551", a reply class "5" or a reported class "bad-mailbox"), so that the
+# judge skips those that cannot apply.
 _ORDER: dict[int, int] = {id(rule): index for index, rule in enumerate(RULES_BY_PRECEDENCE)}
 _BY_CODE: dict[str, list[Rule]] = {}
 for _rule in RULES_BY_PRECEDENCE:
-    for _code in _rule.statuses or _rule.replies:
+    for _code in _rule.statuses or _rule.replies or _rule.categories:
         _BY_CODE.setdefault(_code.removeprefix("x."), []).append(_rule)
 # The places of the rows that need no code (the coded ones are found by coded_rules), and
 # of those among them without wording: they apply to every answer whose other conditions
 # hold, so the judge weighs them beside the rows its wording finds.
 UNCODED_PLACES: frozenset[int] = frozenset(
-    place for place, rule in enumerate(RULES_BY_PRECEDENCE) if not (rule.statuses or rule.replies))
+    place for place, rule in enumerate(RULES_BY_PRECEDENCE) if not (rule.statuses or rule.replies or rule.categories))
 UNWORDED_UNCODED: frozenset[int] = frozenset(
     place for place in UNCODED_PLACES if RULES_BY_PRECEDENCE[place].pattern is None)
 
@@ -491,10 +501,10 @@ NOTICE_ROWS: tuple[tuple[Rule, int, int], ...] = tuple(sorted(
     key=lambda row: -row[1]))
 
 
-def coded_rules(status: str, replycode: str) -> list[Rule]:
+def coded_rules(status: str, replycode: str, category: str = "") -> list[Rule]:
     """The rows that need a code and may apply to an answer with these codes."""
     detail = status_detail(status)
-    keys = {status, detail, detail.split(".", 1)[0], replycode, replycode[:1]} - {""}
+    keys = {status, detail, detail.split(".", 1)[0], replycode, replycode[:1], category} - {""}
     return [rule for key in keys for rule in _BY_CODE.get(key, ())]
 
 

@@ -102,6 +102,13 @@ def test_delivery_status_groups_and_field_order():
         "b@example.jp", "c@example.jp", "delayed", "192.0.2.1")
 
 
+def test_the_reporting_mtas_own_class_of_the_failure_is_kept():
+    report = dsn.parse_delivery_status(
+        "Final-Recipient: rfc822; a@example.jp\nAction: failed\nStatus: 5.0.0\n"
+        "X-PowerMTA-BounceCategory: Bad-Mailbox\n\nFinal-Recipient: rfc822; b@example.jp\nAction: failed\n")
+    assert [record.category for record in report.recipients] == ["bad-mailbox", ""]
+
+
 def test_source_routed_recipient_is_cleaned():
     report = dsn.parse_delivery_status("Final-Recipient: RFC822; <@mx.example.org:kijitora@example.org>\n")
     assert report.recipients[0].final == "kijitora@example.org"

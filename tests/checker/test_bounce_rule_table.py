@@ -45,11 +45,13 @@ def _stage_for(rule: Rule) -> str:
 def test_every_row_has_a_source_and_a_known_reason(rule):
     assert rule.source.strip()
     assert rule.reason in REASON_TRAITS
-    assert rule.pattern is not None or rule.statuses or rule.replies or rule.stages or rule.actions or rule.diagnostic_types
+    assert (rule.pattern is not None or rule.statuses or rule.replies or rule.stages or rule.actions
+            or rule.diagnostic_types or rule.categories)
 
 
 def test_no_two_rows_are_the_same():
-    keys = [(r.reason, r.words, r.scope, r.stages, r.statuses, r.replies, r.actions, r.diagnostic_types) for r in RULES]
+    keys = [(r.reason, r.words, r.scope, r.stages, r.statuses, r.replies, r.actions, r.diagnostic_types, r.categories)
+            for r in RULES]
     assert len(keys) == len(set(keys))
 
 
@@ -80,7 +82,8 @@ def test_notice_rows_also_decide_from_the_notice(rule):
 def test_each_code_row_decides_its_code_alone(rule):
     status = _status_for(rule.statuses[0]) if rule.statuses else ""
     replycode = rule.replies[0] if rule.replies else ""
-    assert deciding_rule(Evidence(status=status, replycode=replycode, action="failed")) is rule
+    category = rule.categories[0] if rule.categories else ""
+    assert deciding_rule(Evidence(status=status, replycode=replycode, category=category, action="failed")) is rule
 
 
 @pytest.mark.parametrize("rule", FALLBACK_RULES, ids=_name)

@@ -85,6 +85,14 @@ CASES = [
      '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 554 5.7.1 Message rejected due to content restrictions\n'),
     ('spamscale', 'spamdetected',
      '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 550 5.7.1 Message scored too high on spam scale\n'),
+    # PowerMTA's own class of the failure decides where the answer says nothing precise ...
+    ('pmta_class', 'userunknown',
+     'Reporting-MTA: dns; pmta.example.jp\n\nFinal-Recipient: rfc822; hanako@example.org\nAction: failed\nStatus: 5.0.0\n'
+     'Diagnostic-Code: smtp; 550 Requested action not taken\nX-PowerMTA-BounceCategory: bad-mailbox\n'),
+    # ... and the server's own words decide where they name a cause
+    ('pmta_words', 'mailboxfull',
+     'Reporting-MTA: dns; pmta.example.jp\n\nFinal-Recipient: rfc822; hanako@example.org\nAction: failed\nStatus: 5.0.0\n'
+     'Diagnostic-Code: smtp; 552 Mailbox full\nX-PowerMTA-BounceCategory: bad-mailbox\n'),
     # a URL in the message on a blocklist (SURBL, URIBL): the content, not the sending host
     ('listedurl', 'spamdetected',
      '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 550 Message rejected: contains blacklisted URL\n'),
