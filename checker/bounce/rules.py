@@ -326,9 +326,9 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("notaccept", r"null mx|(?:does not|doesn't|will not|won't) (?:accept|receive) (?:any )?(?:e-?mail|mail|messages)|accepts no mail|no mail (?:is )?accepted|no mx (?:record|found)|indicated no smtp service",
          "556 5.1.10 Recipient address has null MX", "RFC 7505 (null MX); RFC 7504 (521, 556); " + _EXIM + " (an MX or SRV record indicated no SMTP service)", DECISIVE,
          scope=NOTICE),
-    _row("hostunknown", r"host (?:unknown|not found)|unknown (?:host|(?:mail )?domain)|mx records point to non-existent hosts|could not be found in (?:the )?domain name service|(?:domain|host)(?: name)?(?: [a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10})? (?:not found|does not exist|doesn't exist|unknown|not known)|no such (?:domain|host)|(?:domain|host)(?: name)?(?: [a-z0-9.-]{1,255})? (?:couldn't|could not|cannot) be found|unrout(?:e)?able (?:address|domain|mail domain)|nxdomain|name or service not known|domain (?:is )?not reachable|couldn't find any host (?:named|by that name)|invalid (?:recipient )?domain",
+    _row("hostunknown", r"host (?:unknown|not found)|unknown (?:host|(?:mail )?domain)|mx records point to non-existent hosts|could not be found in (?:the )?domain name service|(?:domain|host)(?: name)?(?: [a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10})? (?:not found|does not exist|doesn't exist|unknown|not known)|no such (?:domain|host)|(?:domain|host)(?: name)?(?: [a-z0-9.-]{1,255})? (?:couldn't|could not|cannot) be found|unrout(?:e)?able (?:address|domain|mail domain)|nxdomain|name or service not known|domain (?:is )?not reachable|couldn't find any host (?:named|by that name)|invalid (?:recipient )?domain|illegal host/domain name",
          "Host or domain name not found. Name service error for name=example.invalid type=A: Host not found",
-         _POSTFIX + " (smtp(8) DNS lookups); " + _QMAIL + "; " + _EXIM + " (Unrouteable address)", WORDING, scope=NOTICE, stages=NOT_AT_MAIL),
+         _POSTFIX + " (smtp(8) DNS lookups); " + _QMAIL + "; " + _EXIM + " (Unrouteable address); Oracle Communications Messaging Server (Illegal host/domain name found)", WORDING, scope=NOTICE, stages=NOT_AT_MAIL),
     _row("hostunknown", r"ドメイン(?:名)?が(?:見つかりません|存在しません)|ホスト(?:名)?が見つかりません",
          "ドメインが見つかりません", _JA_ISPS, WORDING, scope=NOTICE, stages=NOT_AT_MAIL),
     # -- the recipient's address (X.1.1) -------------------------------------------------------
@@ -367,8 +367,8 @@ WORDING_RULES: tuple[Rule, ...] = (
     # -- security and authentication of the sending client ---------------------------------------
     _row("securityerror", r"authentication (?:required|failed|failure|credentials invalid|unsuccessful)|unauthenticated senders? (?:are )?not (?:allowed|accepted|permitted)|auth failed|must (?:authenticate|be authenticated)|(?:invalid|bad) (?:username|user name|password|credentials)|username and password not accepted|認証(?:に失敗|エラー|できません)",
          "535 5.7.8 Error: authentication failed: authentication failure", "RFC 4954 section 6 (535, 530); " + _POSTFIX + " (smtpd SASL)", DECISIVE),
-    _row("failedstarttls", r"starttls|tls (?:negotiation|handshake) failed|(?:does not|doesn't) support tls|tls (?:is )?required|encryption required|must issue a starttls",
-         "530 5.7.0 Must issue a STARTTLS command first", "RFC 3207 section 4; RFC 3463 X.7.10", DECISIVE),
+    _row("failedstarttls", r"starttls|tls (?:negotiation|handshake) failed|a tls session is required|(?:does not|doesn't) support tls|tls (?:is )?required|encryption required|must issue a starttls",
+         "530 5.7.0 Must issue a STARTTLS command first", "RFC 3207 section 4; RFC 3463 X.7.10; " + _EXIM + " (a TLS session is required, but ...)", DECISIVE),
     # -- protocol ---------------------------------------------------------------------------------
     _row("syntaxerror", r"syntax error|command (?:unrecognized|not recognized)|unrecognized command|bad sequence of commands|line too long|invalid command",
          "501 5.5.4 Syntax error in parameters or arguments", _RFC5321 + " (500-504)", WORDING),

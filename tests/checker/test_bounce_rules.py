@@ -252,6 +252,10 @@ PROVIDER_ANSWERS = [
     ('userunknown', 'was not delivered to:\n\n  taro@example.jp\n\nbecause:\n\n  User taro (taro@example.jp) not listed in public Name & Address Book\n'),
     # Symantec (Broadcom) Email Security.cloud refusing to relay.
     ('norelaying', '<taro@example.com>: host cluster1.eu.messagelabs.com[192.0.2.1] said: 553-you are trying to use me [server-4.tower-1.messagelabs.com] as a relay, but I have not been configured to let you do this. (in reply to RCPT TO command)\n'),
+    # Oracle (Sun) Messaging Server's notice of a domain that does not resolve.
+    ('hostunknown', 'Your message cannot be delivered to the following recipients:\n\n  Recipient address: taro@example.invalid\n  Reason: Illegal host/domain name found\n'),
+    # Exim's smtp transport with hosts_require_tls, when TLS could not be started.
+    ('failedstarttls', '  taro@example.com\n    host mx.example.com [192.0.2.1]\n    a TLS session is required, but an attempt to start TLS failed\n'),
     # Gmail's RFC 5322 refusal, without the sentence that names the RFC.
     ('notcompliantrfc', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 Messages missing a valid Message-ID header are not accepted. (in reply to end of DATA command)\n'),
 ]
