@@ -241,7 +241,7 @@ WORDING_RULES: tuple[Rule, ...] = (
          "552 5.2.2 Mailbox size limit exceeded", _POSTFIX + " (virtual(8) mailbox_size_limit)", DECISIVE + 5, scope=NOTICE),
     _row("mailboxfull", r"disk quota exceeded|error writing message: file too large|(?:out of|insufficient) (?:mailbox )?storage(?: space)?|storage (?:quota|limit|space) (?:exceeded|reached|full)",
          "550 5.2.2 The recipient's inbox is out of storage space.", _GMAIL + "; " + _SENDMAIL + " (EDQUOT); " + _POSTFIX + " (local(8) mailbox_size_limit: the mailbox file may not grow, EFBIG)", DECISIVE, scope=NOTICE),
-    _row("mailboxfull", r"容量(?:が|を)?(?:いっぱい|超え|オーバー|不足|上限)|メールボックスがいっぱい|満杯",
+    _row("mailboxfull", r"容量(?:が|を)?(?:いっぱい|超え|オーバー|不足|上限)|(?:メールボックス|受信箱)(?:の容量)?(?:が|は)(?:いっぱい|一杯)|満杯|メールボックスの容量(?:制限|上限)を超え",
          "メールボックスの容量が上限に達しています", _JA_ISPS, DECISIVE, scope=NOTICE),
     # -- system full (X.3.1) -----------------------------------------------------------
     _row("systemfull", r"insufficient system storage|mail system full|(?:system|server|disk) is full|no space left on device|(?:not enough|insufficient) disk space",
@@ -267,6 +267,8 @@ WORDING_RULES: tuple[Rule, ...] = (
          "554 5.7.1 <a@example.org>: Relay access denied", _POSTFIX + " (reject_unauth_destination); " + _SENDMAIL + " (Relaying denied); Broadcom Email Security.cloud ('you are trying to use me as a relay')", DECISIVE),
     _row("norelaying", r"(?:that )?domain isn't in my list of allowed rcpthosts",
          "553 sorry, that domain isn't in my list of allowed rcpthosts (#5.7.1)", _QMAIL + " (qmail-smtpd rcpthosts: it relays for those domains only)", DECISIVE),
+    _row("norelaying", r"(?:リレー|中継)(?:は|が)?(?:許可されていません|拒否されました|できません)",
+         "このサーバーではリレーは許可されていません", _JA_ISPS, DECISIVE),
     _row("norelaying", r"email address is not verified|identities failed the check",
          "554 Message rejected: Email address is not verified.", "Amazon SES: MessageRejected (sending identity not verified)", DECISIVE),
     # -- reverse DNS (X.7.25) --------------------------------------------------------
@@ -296,7 +298,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     # -- spam -----------------------------------------------------------------------------
     _row("spamdetected", r"(?:as|is|be|likely|considered|suspected|classified as|identified as|detected as|looks like|appears to be|marked as) (?:a |an )?(?:spam|junk|bulk|unsolicited)(?: mail| e-?mail| message)?",
          "550 5.7.1 Message rejected as spam by Content Filtering.", _EXCHANGE + " (content filter); " + _GMAIL + " (5.7.1 unsolicited)", DECISIVE),
-    _row("spamdetected", r"spam (?:detected|message|content|filter(?:ing)?|score|classification|policy|signature|rejected|mail|check)|spam-like|spamassassin|spam (?:& virus )?firewall|anti-?spam (?:filter|system|software|protection|engine|policy|rules?)|(?:probability|likelihood) of (?:being )?spam|spam probability|surbl|uribl|phish(?:ing)?|contains? spam|spammy|(?:rejected|refused|blocked|denied)(?: as| because of| due to| for)? (?:being )?spam|reject(?:ed)?,? id=\S{1,40} - spam|(?:high|spam) score|junk mail|unsolicited (?:mail|e-?mail|bulk|commercial|message)|message content rejected(?:, ube)?|\bube\b|spam scale|scored too high|(?:black|block) ?listed (?:url|uri|link)s?|(?:url|uri|link)s? (?:is |are )?(?:black|block) ?listed|迷惑メール",
+    _row("spamdetected", r"spam (?:detected|message|content|filter(?:ing)?|score|classification|policy|signature|rejected|mail|check)|spam-like|spamassassin|spam (?:& virus )?firewall|anti-?spam (?:filter|system|software|protection|engine|policy|rules?)|(?:probability|likelihood) of (?:being )?spam|spam probability|surbl|uribl|phish(?:ing)?|contains? spam|spammy|(?:rejected|refused|blocked|denied)(?: as| because of| due to| for)? (?:being )?spam|reject(?:ed)?,? id=\S{1,40} - spam|(?:high|spam) score|junk mail|unsolicited (?:mail|e-?mail|bulk|commercial|message)|message content rejected(?:, ube)?|\bube\b|スパム(?:メール)?(?:と|として)(?:判定|判断|認識|検出)|spam scale|scored too high|(?:black|block) ?listed (?:url|uri|link)s?|(?:url|uri|link)s? (?:is |are )?(?:black|block) ?listed|迷惑メール",
          "554 5.7.1 Spam message rejected", _FILTERS, DECISIVE),
     # A content filter that refuses the message without saying "spam": what it filters for.
     _row("spamdetected", r"content (?:filter(?:ing)?|restrictions?)|message filtered|content (?:rejected|not accepted|refused)|(?:suspicious|unacceptable|objectionable) (?:content|links?|urls?)",
@@ -319,6 +321,8 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("rejected", r"'send mail as'|customfromdenied",
          "You're sending this from a different address or alias using the 'Send mail as' feature.", _GMAIL + " (CustomFromDenied)", DECISIVE,
          scope=NOTICE_FIRST),
+    _row("rejected", r"(?:送信者|差出人|送信元)(?:の)?(?:メール ?)?アドレス(?:が|は)(?:拒否|受け付けられ|許可されてい)",
+         "送信者のアドレスが拒否されました", _JA_ISPS, DECISIVE),
     # -- mailing lists and groups that refuse the sender ------------------------------------
     _row("rejected", r"(?:not (?:allowed|authori[sz]ed|permitted) to (?:post|send (?:messages |mail )?to)|(?:only|non-?)members? (?:can|may) post|posting (?:to this (?:mailing )?(?:list|group) )?(?:is )?(?:restricted|not allowed|denied)|restricted to (?:list |group )?members|members-only list|closed mailing list|does not (?:have|allow) (?:the )?permission to post|you (?:do not|don't) have permission to post|(?:not|no) (?:have )?permission to post|not a member of (?:this|the) (?:mailing )?list)",
          "550 5.7.1 You are not allowed to post to this mailing list", _LISTS, DECISIVE),
@@ -329,7 +333,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("hostunknown", r"host (?:unknown|not found)|unknown (?:host|(?:mail )?domain)|mx records point to non-existent hosts|could not be found in (?:the )?domain name service|(?:domain|host)(?: name)?(?: [a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10})? (?:not found|does not exist|doesn't exist|unknown|not known)|no such (?:domain|host)|(?:domain|host)(?: name)?(?: [a-z0-9.-]{1,255})? (?:couldn't|could not|cannot) be found|unrout(?:e)?able (?:address|domain|mail domain)|nxdomain|name or service not known|domain (?:is )?not reachable|couldn't find any host (?:named|by that name)|invalid (?:recipient )?domain|illegal host/domain name",
          "Host or domain name not found. Name service error for name=example.invalid type=A: Host not found",
          _POSTFIX + " (smtp(8) DNS lookups); " + _QMAIL + "; " + _EXIM + " (Unrouteable address); Oracle Communications Messaging Server (Illegal host/domain name found)", WORDING, scope=NOTICE, stages=NOT_AT_MAIL),
-    _row("hostunknown", r"ドメイン(?:名)?が(?:見つかりません|存在しません)|ホスト(?:名)?が見つかりません",
+    _row("hostunknown", r"ドメイン(?:名)?(?:が|は)(?:見つかりません|見つからない|存在しません|存在しない)|ホスト(?:名)?(?:が|は)見つかりません",
          "ドメインが見つかりません", _JA_ISPS, WORDING, scope=NOTICE, stages=NOT_AT_MAIL),
     # -- the recipient's address (X.1.1) -------------------------------------------------------
     _row("userunknown", r"(?:user|recipient|mail ?box|address|addressee|account|alias|local[ -]part|e-?mail address)(?: name)? (?:is )?(?:unknown|not found|not known|does not exist|doesn't exist|not exist|is not valid|not valid|invalid|not listed)",
@@ -342,7 +346,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("userunknown", r"recip(?:ient)?notfound|recipient address rejected: access denied",
          "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
          _EXCHANGE + " (5.1.10 RecipientNotFound, 5.4.1 directory-based edge blocking: the address is not in the directory)", DECISIVE),
-    _row("userunknown", r"存在しない(?:アドレス|ユーザ|メールアドレス)|(?:アドレス|宛先)が(?:存在しない|存在しません|見つからない|見つかりません|みつかりません)|宛先(?:不明|のメール ?アドレスが見つかりません)|(?:該当する|そのような)ユーザー?(?:は|が)(?:いません|存在しません|見つかりません)|ディレクトリ(?:に|には)(?:見つかりません|ありません|存在しません)",
+    _row("userunknown", r"存在しない(?:アドレス|ユーザ|メールアドレス)|(?:アドレス|宛先|ユーザー?)(?:が|は)(?:存在しない|存在しません|見つからない|見つかりません|みつかりません)|宛先(?:不明|のメール ?アドレスが見つかりません)|(?:該当する|そのような)ユーザー?(?:は|が)(?:いません|存在しません|見つかりません)|ディレクトリ(?:に|には)(?:見つかりません|ありません|存在しません)",
          "宛先のアドレスが存在しないため配信できませんでした", _JA_ISPS + "; " + _DOMINO + " (Japanese: 'Domino ディレクトリには見つかりません')", WORDING, scope=NOTICE),
     _row("userunknown", r"recipient address rejected|rcpt rejected|recipient rejected|(?:server )?has rejected (?:the )?address",
          "550 5.1.0 Recipient rejected", _POSTFIX + " (smtpd_recipient_restrictions)",
@@ -394,7 +398,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("systemerror", r"service (?:temporarily )?unavailable|transaction failed|temporarily unavailable",
          "554 5.0.0 Service unavailable", _RFC5321 + " (421, 554)", STANDARD_TEXT),
     # -- the message waited too long (a give-up: the cause, when stated, decides first) ------
-    _row("expired", r"retry time(?:out)? (?:exceeded|not reached)|timed out|delivery time expired|(?:message|envelope) expired|(?:queue|message) lifetime (?:exceeded|expired)|(?:cannot|could not|couldn't|unable to) (?:send|deliver) (?:the |this |your )?message for (?:more than )?\d{1,3}|(?:after|despite) (?:repeated|multiple|several|\d{1,3}) (?:delivery )?(?:attempts|retries|tries)|(?:has )?expired (?:after|in (?:the )?queue)|undeliverable for (?:more than )?\d{1,3} (?:days|hours)|delivery (?:has )?(?:timed out|expired)|maximum (?:queue )?time exceeded|no answer from (?:the )?(?:remote )?(?:host|server)|could not connect|unable to connect(?: successfully)?|did not accept our requests to connect|socket error|(?:wasn't|was not) able to establish an smtp connection|(?:too long|been) in (?:the )?queue(?: too long)?|queue too long|giv(?:ing|en) up|gave up|will not be retried|(?:delayed|deferred) and has now failed|no further (?:delivery )?attempts|could not be delivered (?:for|within)|(?:was|has) not been delivered (?:for|within)|not delivered within|delivery attempts (?:will continue|have failed)|have not been able to deliver|unable to deliver (?:for|after)|cannot be delivered after|配送を断念|時間内に配送",
+    _row("expired", r"retry time(?:out)? (?:exceeded|not reached)|timed out|delivery time expired|(?:message|envelope) expired|(?:queue|message) lifetime (?:exceeded|expired)|(?:cannot|could not|couldn't|unable to) (?:send|deliver) (?:the |this |your )?message for (?:more than )?\d{1,3}|(?:after|despite) (?:repeated|multiple|several|\d{1,3}) (?:delivery )?(?:attempts|retries|tries)|(?:has )?expired (?:after|in (?:the )?queue)|undeliverable for (?:more than )?\d{1,3} (?:days|hours)|delivery (?:has )?(?:timed out|expired)|maximum (?:queue )?time exceeded|no answer from (?:the )?(?:remote )?(?:host|server)|could not connect|unable to connect(?: successfully)?|did not accept our requests to connect|socket error|(?:wasn't|was not) able to establish an smtp connection|(?:too long|been) in (?:the )?queue(?: too long)?|queue too long|giv(?:ing|en) up|gave up|will not be retried|(?:delayed|deferred) and has now failed|no further (?:delivery )?attempts|could not be delivered (?:for|within)|(?:was|has) not been delivered (?:for|within)|not delivered within|delivery attempts (?:will continue|have failed)|have not been able to deliver|unable to deliver (?:for|after)|cannot be delivered after|配送を断念|時間内に配送|(?:配送|配信)(?:を)?中止|期間内に(?:配送|配信)できな",
          "retry timeout exceeded", _EXIM + " (retry timeout exceeded); " + _QMAIL + " (I'm not going to try again); " + _SENDMAIL + " (could not be delivered for 5 days)",
          STANDARD_TEXT, scope=NOTICE),
 )

@@ -93,6 +93,14 @@ CASES = [
     ('pmta_words', 'mailboxfull',
      'Reporting-MTA: dns; pmta.example.jp\n\nFinal-Recipient: rfc822; hanako@example.org\nAction: failed\nStatus: 5.0.0\n'
      'Diagnostic-Code: smtp; 552 Mailbox full\nX-PowerMTA-BounceCategory: bad-mailbox\n'),
+    # Japanese notices, in the usual variants of their wording (は or が, ユーザー, 一杯)
+    ('ja_user', 'userunknown', '以下の宛先へのメールは配信できませんでした。\n\n宛先: hanako@example.jp\n理由: 宛先のメールアドレスは存在しません\n'),
+    ('ja_full', 'mailboxfull', '以下の宛先へのメールは配信できませんでした。\n\n宛先: hanako@example.jp\n理由: 受信者のメールボックスが一杯です\n'),
+    ('ja_domain', 'hostunknown', '宛先: hanako@example.invalid\n理由: 指定されたドメインは見つかりませんでした\n'),
+    ('ja_sender', 'rejected', '宛先: hanako@example.jp\n理由: 送信者のアドレスが拒否されました\n'),
+    ('ja_relay', 'norelaying', '宛先: hanako@example.org\n理由: このサーバーではリレーは許可されていません\n'),
+    ('ja_spam', 'spamdetected', '宛先: hanako@example.jp\n理由: スパムと判定されました\n'),
+    ('ja_gaveup', 'expired', '宛先: hanako@example.jp\n理由: 一定期間内に配送できなかったため、配送を中止しました\n'),
     # a URL in the message on a blocklist (SURBL, URIBL): the content, not the sending host
     ('listedurl', 'spamdetected',
      '<hanako@example.org>: host mx.example.org[192.0.2.3] said: 550 Message rejected: contains blacklisted URL\n'),
