@@ -44,6 +44,7 @@ _OUTLOOK = "Microsoft Outlook.com: postmaster error list (SC-/DY-/OU- codes: IP 
 # organisation set, a security refusal; 5.7.133-5.7.136 say the group or mailbox takes mail
 # only from senders of its own organisation: the sender is refused, as by a closed list.
 _EXCHANGE_RST = "Microsoft: Exchange Online NDR reference (5.7.1 Delivery not authorized; 5.7.133-5.7.136)"
+_YAHOO = "Yahoo Sender Hub: SMTP error codes (TS/TSS codes: deferrals for the sending IP; BL codes: blocklists)"
 _MIMECAST = "Mimecast: SMTP error codes (community.mimecast.com, 'Mimecast SMTP Error Codes'; each names the policy that refused)"
 PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("aup#cxbl", "blocked", _COX),
@@ -73,6 +74,13 @@ PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("resolver.rst.sendernotauthenticatedformailbox", "rejected", _EXCHANGE_RST),
     ("resolver.rst.sendernotauthenticatedforpublicfolder", "rejected", _EXCHANGE_RST),
     ("resolver.rst.sendernotauthenticatedformailuser", "rejected", _EXCHANGE_RST),
+    ("ts03", "blocked", _YAHOO),          # all messages from the IP permanently deferred
+    ("tss09", "blocked", _YAHOO),
+    ("tss04", "badreputation", _YAHOO),   # unexpected volume or user complaints
+    ("tss07", "badreputation", _YAHOO),
+    ("bl21", "blocked", _YAHOO),
+    ("bl22", "blocked", _YAHOO),
+    ("bl23", "blocked", _YAHOO),
     ("mcspamsignature", "spamdetected", _MIMECAST),
     ("host network not allowed", "policyviolation", _MIMECAST),        # a geographical restriction policy
     ("anti-spoofing policy", "policyviolation", _MIMECAST),

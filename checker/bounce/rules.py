@@ -288,7 +288,7 @@ WORDING_RULES: tuple[Rule, ...] = (
          "550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain.", _GMAIL + " (5.7.1 reputation); " + _EXCHANGE + " (4.7.650 rate limited due to IP reputation); " + _YAHOO + " (TSS04 user complaints)",
          DECISIVE + 8),
     # -- rate limits (X.4.5 wording, X.7.28) -----------------------------------------------
-    _row("ratelimited", r"rate[ -]?limit(?:ed|ing)?|too many (?:connections|messages|emails|mails|sessions|concurrent|recipients|requests|errors)|unusual rate|receiving mail at a rate|(?:sending|message|connection) rate|throttl(?:ed|ing)|slow down|too (?:fast|quickly)|too much mail from|frequency limited|exceeded the (?:rate|message|connection) limit|limits? (?:for|on) how many (?:messages|e-?mails|recipients|connections)",
+    _row("ratelimited", r"rate[ -]?limit(?:ed|ing)?|too many (?:connections|messages|emails|mails|sessions|concurrent|recipients|requests|errors)|unusual rate|receiving mail at a rate|(?:sending|message|connection) rate|throttl(?:ed|ing)|slow down|too (?:fast|quickly)|too much mail from|frequency limited|exceeded the (?:rate|message|connection) limit|max(?:imum)? (?:number of )?messages? per (?:connection|session)|limits? (?:for|on) how many (?:messages|e-?mails|recipients|connections)",
          "421 4.7.0 Too many connections, slow down.", _GMAIL + " (4.7.28, 4.2.1); " + _POSTFIX + " (anvil limits); Microsoft Outlook.com (RP-001 'limits for how many messages can be sent')", DECISIVE + 5),
     # -- viruses ---------------------------------------------------------------------------
     _row("virusdetected", r"virus(?:es)? (?:found|detected)|(?:contains?|infected with|detected) (?:a )?(?:virus|malware)|malware|reject(?:ed)?,? id=\S{1,40} - infected|ウイルス",
@@ -316,8 +316,8 @@ WORDING_RULES: tuple[Rule, ...] = (
          "550 5.7.1 <a@example.jp>... Access denied", _SENDMAIL + " (access map REJECT: '550 5.7.1 Access denied')", WORDING,
          stages=NOT_AT_MAIL),
     # -- the sender's address (X.1.7, X.1.8) --------------------------------------------------
-    _row("rejected", r"sender (?:address )?(?:rejected|denied|refused|blocked|not allowed|unknown|invalid|verify failed|verification failed|is not allowed|not authori[sz]ed)|domain of sender|(?:invalid|unknown|bad|unverified|unauthori[sz]ed) sender|sender verification|sender domain (?:must|does not|not found|is not)|(?:envelope|mail from|return-path) (?:address )?(?:rejected|invalid|is not|not found)|verification failed for|purported responsible address",
-         "553 5.1.8 <a@example.jp>... Domain of sender address a@example.jp does not exist", _SENDMAIL + "; " + _POSTFIX + " (reject_unknown_sender_domain); " + _EXIM + " (sender verify)", DECISIVE),
+    _row("rejected", r"sender (?:address )?(?:rejected|denied|refused|blocked|not allowed|unknown|invalid|verify failed|verification failed|is not allowed|not authori[sz]ed)|domain of sender|(?:invalid|unknown|bad|unverified|unauthori[sz]ed) sender|sender verification|sender domain (?:must|does not|not found|is not)|(?:envelope|mail from|return-path) (?:address )?(?:rejected|invalid|is not|not found)|verification failed for|purported responsible address|unresolvable (?:rfc\.?5321 )?from domain",
+         "553 5.1.8 <a@example.jp>... Domain of sender address a@example.jp does not exist", _SENDMAIL + "; " + _POSTFIX + " (reject_unknown_sender_domain); " + _EXIM + " (sender verify); " + _YAHOO + " (unresolvable RFC.5321 from domain)", DECISIVE),
     _row("rejected", r"'send mail as'|customfromdenied",
          "You're sending this from a different address or alias using the 'Send mail as' feature.", _GMAIL + " (CustomFromDenied)", DECISIVE,
          scope=NOTICE_FIRST),

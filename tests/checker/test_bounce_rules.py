@@ -260,6 +260,11 @@ PROVIDER_ANSWERS = [
     ('userunknown', 'was not delivered to:\n\n  taro@example.jp\n\nbecause:\n\n  User taro (taro@example.jp) not listed in public Name & Address Book\n'),
     # Symantec (Broadcom) Email Security.cloud refusing to relay.
     ('norelaying', '<taro@example.com>: host cluster1.eu.messagelabs.com[192.0.2.1] said: 553-you are trying to use me [server-4.tower-1.messagelabs.com] as a relay, but I have not been configured to let you do this. (in reply to RCPT TO command)\n'),
+    # Yahoo's TS03 (every message from the IP refused for good, though said with 421), its
+    # deferral of a sender domain that does not resolve, and its per-connection message limit.
+    ('blocked', '<a@yahoo.com>:\nRemote host said: 421 4.7.0 [TS03] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.\n'),
+    ('rejected', '<a@yahoo.com>:\nRemote host said: 451 Message temporarily deferred due to unresolvable RFC.5321 from domain\n'),
+    ('ratelimited', '<a@yahoo.com>:\nRemote host said: 421 Max message per connection reached, closing transmission channel\n'),
     # Oracle (Sun) Messaging Server's notice of a domain that does not resolve.
     ('hostunknown', 'Your message cannot be delivered to the following recipients:\n\n  Recipient address: taro@example.invalid\n  Reason: Illegal host/domain name found\n'),
     # Exim's smtp transport with hosts_require_tls, when TLS could not be started.
