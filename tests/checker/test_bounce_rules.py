@@ -250,6 +250,9 @@ PROVIDER_ANSWERS = [
     # (the words "authentication required" do not make it a sign-in failure).
     ('rejected', "taro@example.com\nRemote Server returned '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required'\n"),
     ('securityerror', "taro@example.com\nRemote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'\n"),
+    # Exchange Online: a recipient's per-hour receive limit, and a group's allowed-senders list.
+    ('ratelimited', "taro@example.com\nRemote Server returned '550 5.2.122 Recipient\'s per hour message receive limit exceeded.'\n"),
+    ('rejected', "taro@example.com\nRemote Server returned '550 5.7.124 Sender not in allowed-senders list'\n"),
     # Outlook.com's RP- codes are its rate limits, whatever the stage.
     ('ratelimited', "<a@outlook.com>: host mx.example.com[192.0.2.1] said: 421 RP-001 (BAY004-MC1F11) Unfortunately, some messages from 192.0.2.1 weren't sent. Please try again. We have limits for how many messages can be sent per hour and per day. (in reply to MAIL FROM command)\n"),
     # Gmail's 5.7.1 for a recipient's or domain's policy, after DATA: a policy, not spam.
