@@ -59,6 +59,13 @@ SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
     SignInWording("Outlook / Windows メール", r"0x800ccc78",
                   "タスク 'taro@example.jp - 送信中' がエラー (0x800CCC78) を報告しました: 'メッセージを送信できません。…'",
                   "NEC 121ware Q&A 009306 (0x800CCC78: SMTP 認証の設定を行っていない, アカウント設定に誤り)"),
+    SignInWording("Outlook / Windows メール", r"0x800ccc79",
+                  "いずれかの受信者がサーバーによって拒否されたため、メッセージを送信できませんでした。… エラー番号: 0x800CCC79",
+                  "Microsoft support (ja), 'メール メッセージを送信すると 550、553、またはリレー禁止エラーを受信します': "
+                  "the sending server refuses to relay until the app signs in (SMTP 認証)"),
+    SignInWording("iPhone / iPad のメール", r"このメッセージはサーバー?によって拒否されました|the message was rejected by the server(?:\.|$)",
+                  "メールを送信できません。このメッセージはサーバによって拒否されました。",
+                  "Apple Mail on iOS and iPadOS (Cannot Send Mail: the outgoing server's settings or sign-in)"),
     SignInWording("iPhone / iPad のメール", r"ユーザー?名またはパスワードが(?:正しくありません|間違っています)",
                   "“smtp.example.jp”のユーザ名またはパスワードが正しくありません。",
                   "Apple Mail on iOS and iPadOS, Japanese (「メールを送信できません」の説明)"),
