@@ -39,7 +39,6 @@ _HEADER_START = re.compile(
 
 
 _INLINE_DSN = re.compile(r"^(?:Final|Original)-Recipient:[ \t]{0,10}\S", re.I | re.M)
-_ORIGIN_FIELD = re.compile(r"^(?:(?:from|date)[ \t]*:|From )", re.I | re.M)
 _INLINE_DSN_START = re.compile(r"^(?:Reporting-MTA|Original-Envelope-Id|Final-Recipient|Original-Recipient):", re.I | re.M)
 
 
@@ -70,7 +69,7 @@ def read_document(data: bytes) -> Document:
         doc.truncated = True
     raw = mime.normalize_newlines(data.decode("latin-1"))
     # A pasted delivery report ("Final-Recipient: ...") has field lines like headers.
-    if _is_whole_message(raw):
+    if mime.looks_like_message(raw) and not _INLINE_DSN_START.match(raw.lstrip("\n")):
         root = _bounce_root(mime.parse_message(raw.lstrip("\n"), doc.state), doc.state)
         doc.headers = root.headers
         _gather(root, doc)
@@ -87,16 +86,6 @@ def read_document(data: bytes) -> Document:
     if doc.original_headers is None and inline_original:
         doc.original_headers = inline_original
     return doc
-
-
-def _is_whole_message(raw: str) -> bool:
-    """The text starts with a message's header block. A pasted delivery report
-    ("Final-Recipient: ...") has field lines like headers, and so may a few pasted lines
-    ("Recipient: ... / Reason: ..."); a message has From: or Date: (RFC 5322 section 3.6)."""
-    text = raw.lstrip("\n")
-    if not mime.looks_like_message(text) or _INLINE_DSN_START.match(text):
-        return False
-    return bool(_ORIGIN_FIELD.search(text.partition("\n\n")[0]))
 
 
 def _bounce_root(root: mime.Part, state: mime.ReadState) -> mime.Part:

@@ -5,7 +5,7 @@ import base64
 
 import pytest
 
-from checker.bounce import analyze_bounce, dsn, freetext, mime
+from checker.bounce import dsn, freetext, mime
 from checker.bounce.document import read_document
 from checker.bounce.stages import find_stage
 
@@ -85,15 +85,6 @@ def test_looks_like_message_needs_a_header_block():
     assert mime.looks_like_message("From: a@example.jp\nSubject: x\n\nbody")
     assert not mime.looks_like_message("550 5.1.1 <a@example.jp>: Recipient address rejected")
     assert not mime.looks_like_message("Note: this is prose\nand more prose")
-
-
-def test_pasted_field_lines_without_from_or_date_are_a_fragment_not_a_message():
-    """RFC 5322 section 3.6: every message has From: and Date:; 'Recipient: / Reason:'
-    lines copied out of a bounce are not a header block with an empty body."""
-    report = analyze_bounce("Sender: hanako@example.jp\nRecipient: taro@example.com\nReason: 550 5.1.1 User unknown\n")
-    assert report.kind == "bounce" and [(r.recipient, r.reason) for r in report.results] == [
-        ("taro@example.com", "userunknown")]
-    assert read_document(b"From: a@example.jp\nSubject: x\n\nbody\n").headers
 
 
 def test_delivery_status_groups_and_field_order():
