@@ -66,6 +66,30 @@ DELAYED_THEN_FAILED = """Delivery to the following recipient has been delayed an
 Message will not be retried.
 """
 
+# Postfix's delay warning as pasted, without its delivery report: "could not be delivered for
+# more than 4 hour(s)", then "It will be retried".
+POSTFIX_WARNING_PASTED = """This is the mail system at host smtp.example.jp.
+
+####################################################################
+# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #
+####################################################################
+
+Your message could not be delivered for more than 4 hour(s).
+It will be retried until it is 5 day(s) old.
+
+<kato@example.net>: connect to mx.example.net[192.0.2.1]:25: Connection timed out
+"""
+
+# Gmail's warning: no "delay" in it, only a temporary problem and the hours it will retry.
+GMAIL_WARNING_PASTED = """** Delivery incomplete **
+
+There was a temporary problem delivering your message to kato@example.net. Gmail will retry for 46 more hours. You'll be notified if the delivery fails permanently.
+
+The response was:
+
+The recipient server did not accept our requests to connect.
+"""
+
 # sendmail gives up after five days in the queue.
 SENDMAIL_FIVE_DAYS = """From: Mail Delivery Subsystem <MAILER-DAEMON@smtp.example.jp>
 To: taro@example.jp

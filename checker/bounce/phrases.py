@@ -27,22 +27,25 @@ AUTOREPLY_SUBJECT_PREFIXES: tuple[str, ...] = (
 # A warning that the mail is still being retried (RFC 3464 Action: delayed), in the words
 # of notices that carry no delivery report.
 DELAY_PHRASES: tuple[str, ...] = (
-    "delay", "will continue trying", "still trying", "will be retried",
+    "delay", "will continue trying", "still trying", "will be retried", "will retry",
     "not yet been delivered", "warning: could not send", "still undelivered",
-    "will keep trying", "遅延",
+    "will keep trying", "will continue to be attempted",  # Exchange
+    "warning only", "warning message only",  # Postfix, sendmail: "THIS IS A WARNING ONLY"
+    "temporary problem delivering",          # Gmail: "Gmail will retry for 46 more hours"
+    "遅延",
 )
 
 # A notice that the sending server has stopped retrying, even where it also says the mail was
 # delayed first ("has been delayed and has now failed"). Each is a past or final statement:
-# a warning's "will give up eventually" is not one.
+# a warning's "will give up eventually" is not one, nor Postfix's "could not be delivered for
+# more than 4 hour(s)" above "It will be retried".
 GIVE_UP_PHRASES: tuple[str, ...] = (
     "has now failed", "will not be retried", "won't be retried", "no further attempts",
     "not going to try again",            # qmail-send
     "given up", "gave up", "giving up",  # qmail-send ("I've given up"), others
     "retry timeout exceeded",            # Exim
     "after a long failure period",       # Exim: retry time not reached after a long failure period
-    "could not be delivered for",        # sendmail: "Message could not be delivered for 5 days"
-    "will be deleted from queue",        # sendmail
+    "will be deleted from queue",        # sendmail, after "Message could not be delivered for 5 days"
     "in the queue too long",             # qmail-send
     "failed permanently",                # Gmail: "Delivery to the following recipient failed permanently"
     "permanent error", "permanent fatal error",  # Exim, sendmail

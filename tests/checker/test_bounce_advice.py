@@ -116,8 +116,10 @@ def only_card(text: str) -> dict:
     return card
 
 
-@pytest.mark.parametrize("text", [cases.SENDMAIL_DELAY, cases.SENDMAIL_DELAY_421], ids=["refused", "421"])
-def test_sendmail_delay_warning_says_wait_and_goes_to_the_delay_section(text):
+@pytest.mark.parametrize("text", [cases.SENDMAIL_DELAY, cases.SENDMAIL_DELAY_421, cases.POSTFIX_WARNING_PASTED,
+                                  cases.GMAIL_WARNING_PASTED],
+                         ids=["refused", "421", "postfix-pasted", "gmail-pasted"])
+def test_a_delay_warning_says_wait_and_goes_to_the_delay_section(text):
     view = json.loads(page_json("bounce", text))
     assert view["kind"] == "delayed"
     [card] = view["recipients"]
