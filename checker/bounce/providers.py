@@ -40,9 +40,10 @@ ORANGE_CAUSES: dict[str, str] = {
 _COX = "Cox: e-mail error codes for senders (AUP# codes; IPBL/URLBL codes are families)"
 _AOL = "AOL postmaster: SMTP error codes (RLY/DYN/CON/RTR: the sending IP refused; DNS:NR no reverse DNS; HVU: content)"
 _OUTLOOK = "Microsoft Outlook.com: postmaster error list (SC-/DY-/OU- codes: IP refused; RP- codes: rate limits)"
-# 5.7.1 "Delivery not authorized" (AuthRequired, NotAuthorized) is a restriction the recipient's
-# organisation set, a security refusal; 5.7.133-5.7.136 say the group or mailbox takes mail
-# only from senders of its own organisation: the sender is refused, as by a closed list.
+# 5.7.1 "Delivery not authorized" (AuthRequired, NotAuthorized) and 5.7.133-5.7.136: the
+# recipient (a group, a mailbox) takes mail only from the senders its organisation allows,
+# often only its own signed-in users. The mail was sent; this sender is refused, as by a
+# closed list. (Not a sign-in failure of the customer's own server, whatever the words.)
 _EXCHANGE_RST = "Microsoft: Exchange Online NDR reference (5.7.1 Delivery not authorized; 5.7.133-5.7.136)"
 _YAHOO = "Yahoo Sender Hub: SMTP error codes (TS/TSS codes: deferrals for the sending IP; BL codes: blocklists)"
 _MIMECAST = "Mimecast: SMTP error codes (community.mimecast.com, 'Mimecast SMTP Error Codes'; each names the policy that refused)"
@@ -68,8 +69,8 @@ PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("rp-001", "ratelimited", _OUTLOOK),
     ("rp-002", "ratelimited", _OUTLOOK),
     ("rp-003", "ratelimited", _OUTLOOK),
-    ("resolver.rst.authrequired", "securityerror", _EXCHANGE_RST),
-    ("resolver.rst.notauthorized", "securityerror", _EXCHANGE_RST),
+    ("resolver.rst.authrequired", "rejected", _EXCHANGE_RST),
+    ("resolver.rst.notauthorized", "rejected", _EXCHANGE_RST),
     ("resolver.rst.sendernotauthenticatedforgroup", "rejected", _EXCHANGE_RST),
     ("resolver.rst.sendernotauthenticatedformailbox", "rejected", _EXCHANGE_RST),
     ("resolver.rst.sendernotauthenticatedforpublicfolder", "rejected", _EXCHANGE_RST),

@@ -68,7 +68,10 @@ REVIEWED: dict[str, tuple[str, str]] = {
     "bsd/lhost-office365-01.eml": ("userunknown", "Exchange Online answers 5.1.10 RecipientNotFound for a missing address; "
                                    "its words beat the registry's meaning of X.1.10 (null MX)."),
     "bsd/lhost-postfix-59.eml": ("ratelimited", "Gmail's 'receiving mail at a rate that prevents additional messages' beats its 5.2.1."),
-    "bsd/lhost-exchange2007-04.eml": ("securityerror", "'rfc822;' is a report's address type, not a complaint about RFC 822."),
+    "bsd/lhost-exchange2007-04.eml": ("rejected", "Exchange's RESOLVER.RST.AuthRequired (5.7.1 'delivery to this address "
+                                      "is restricted'): the recipient takes mail only from senders its organisation "
+                                      "allows, so this sender is refused; the mail was sent, no sign-in of the customer's "
+                                      "failed (the label says securityerror). 'rfc822;' is an address type, not RFC 822."),
     "bsd/lhost-sendmail-13.eml": ("mailererror", "Diagnostic-Code 'X-Unix; 77' and 'insufficient permission': the local delivery "
                                   "program failed (the label maps the exit code to systemerror)."),
     "bsd/lhost-yahoo-13.eml": ("expired", "'Unable to deliver message after multiple retries, giving up.' is a retry time-out "

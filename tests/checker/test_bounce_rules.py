@@ -173,7 +173,7 @@ PROVIDER_ANSWERS = [
     ('rejected', '<a@example.com>: host mx.example.com[192.0.2.1] said: 553 5.1.8 <taro@nonexistent.example>... Domain of sender address taro@nonexistent.example does not exist (in reply to MAIL FROM command)\n'),
     ('norelaying', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Unable to relay for a@example.com (in reply to RCPT TO command)\n'),
     ('requireptr', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Client host rejected: cannot find your reverse hostname, [192.0.2.1] (in reply to RCPT TO command)\n'),
-    ('securityerror', "Delivery has failed to these recipients or groups:\n\na@example.com\nYour message couldn't be delivered.\n\nDiagnostic information for administrators:\n\nGenerating server: EX01.example.local\n\na@example.com\nRemote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'\n"),
+    ('rejected', "Delivery has failed to these recipients or groups:\n\na@example.com\nYour message couldn't be delivered.\n\nDiagnostic information for administrators:\n\nGenerating server: EX01.example.local\n\na@example.com\nRemote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required'\n"),
     ('authfailure', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.509 Access denied, sending domain EXAMPLE.NET does not pass DMARC verification and has a DMARC policy of reject. (in reply to end of DATA command)\n'),
     ('blocked', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/192.0.2.1 (in reply to RCPT TO command)\n'),
     ('badreputation', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 [192.0.2.1] Gmail has detected that this message is likely 550-5.7.1 suspicious due to the very low reputation of the sending domain. - gsmtp (in reply to end of DATA command)\n'),
@@ -249,7 +249,7 @@ PROVIDER_ANSWERS = [
     # Exchange Online 5.7.133: the group takes mail only from its organisation's senders
     # (the words "authentication required" do not make it a sign-in failure).
     ('rejected', "taro@example.com\nRemote Server returned '550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required'\n"),
-    ('securityerror', "taro@example.com\nRemote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'\n"),
+    ('rejected', "taro@example.com\nRemote Server returned '550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized'\n"),
     # Exchange Online: a recipient's per-hour receive limit, and a group's allowed-senders list.
     ('ratelimited', "taro@example.com\nRemote Server returned '550 5.2.122 Recipient\'s per hour message receive limit exceeded.'\n"),
     ('rejected', "taro@example.com\nRemote Server returned '550 5.7.124 Sender not in allowed-senders list'\n"),
