@@ -268,6 +268,8 @@ PROVIDER_ANSWERS = [
     ('blocked', '<a@yahoo.com>:\nRemote host said: 421 4.7.0 [TS03] All messages from 192.0.2.1 will be permanently deferred; Retrying will NOT succeed.\n'),
     ('rejected', '<a@yahoo.com>:\nRemote host said: 451 Message temporarily deferred due to unresolvable RFC.5321 from domain\n'),
     ('ratelimited', '<a@yahoo.com>:\nRemote host said: 421 Max message per connection reached, closing transmission channel\n'),
+    # Exim's ACL 'verify = recipient' refusing an address it cannot route or call out.
+    ('userunknown', '<taro@example.com>: host mx.example.com[192.0.2.1] said: 550 Recipient verify failed (in reply to RCPT TO command)\n'),
     # Oracle (Sun) Messaging Server's notice of a domain that does not resolve.
     ('hostunknown', 'Your message cannot be delivered to the following recipients:\n\n  Recipient address: taro@example.invalid\n  Reason: Illegal host/domain name found\n'),
     # Exim's smtp transport with hosts_require_tls, when TLS could not be started.
