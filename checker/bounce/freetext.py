@@ -104,15 +104,16 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
             key = address.lower()
             if key in seen or _is_expansion_source(lines, index, match.start()):
                 continue
+            names = _names_recipient(line, match.start()) and not _inside_wrapped_sentence(lines, index, match.end())
             if key in excluded:
-                if _names_recipient(line, match.start()):
+                if names:
                     sender_side.append((index, address))  # someone writing to themselves
                 continue
             seen.add(key)
             if is_system_address(address):
                 system.append((index, address))
                 continue
-            (strong if _names_recipient(line, match.start()) else weak).append((index, address))
+            (strong if names else weak).append((index, address))
     # Addresses in prose ("please contact <support@...>") count only when nothing names
     # a recipient the way bounces do.
     firsts = strong or sender_side[:1] or weak or system[:1]
@@ -141,6 +142,21 @@ def _names_recipient(line: str, position: int) -> bool:
     if _ONLY_MARKS.fullmatch(before):
         return True
     return bool(_RECIPIENT_LEAD.search(before[-40:]))
+
+
+_SENTENCE_GOES_ON = re.compile(r" [A-Za-z]")
+
+
+def _inside_wrapped_sentence(lines: list[str], index: int, end: int) -> bool:
+    """An address that starts an indented line only because a long answer was wrapped there
+    ("said: 554 Mail from\n    a@example.jp rejected for policy reasons."): the line before
+    goes on into it, and words follow it. A list of recipients puts each on a line of its own,
+    or after a blank line or a heading that ends with ':'."""
+    line = lines[index]
+    if not index or not line[:1].isspace():
+        return False
+    before = lines[index - 1].rstrip()
+    return bool(before) and not before.endswith(":") and bool(_SENTENCE_GOES_ON.match(line, end))
 
 
 # Postfix's bounce(8) names an alias's original address after the expanded one:

@@ -126,6 +126,15 @@ def test_scan_finds_postfix_style_recipient_and_answer():
     assert "Recipient address rejected" in finding.diagnostic
 
 
+def test_an_address_wrapped_into_an_answer_is_not_another_recipient():
+    wrapped = ("<a@example.jp>: host mx.example.jp[192.0.2.1] said: 554 Mail from\n"
+               "    b@example.net rejected for policy reasons. (in reply to MAIL FROM\n    command)\n")
+    assert [f.recipient for f in freetext.scan(wrapped, set())] == ["a@example.jp"]
+    listed = ("The following address(es) failed:\n\n  a@example.jp\n    550 5.1.1 User unknown\n"
+              "  b@example.net\n    552 5.2.2 Mailbox full\n")
+    assert [f.recipient for f in freetext.scan(listed, set())] == ["a@example.jp", "b@example.net"]
+
+
 def test_scan_keeps_recipients_in_order_and_skips_excluded():
     text = "a@example.jp: 550 no such user\nb@example.jp: 552 mailbox full\nsender@example.net wrote\n"
     findings = freetext.scan(text, excluded={"sender@example.net"})
