@@ -52,8 +52,11 @@ class Evidence:
 # Wording far down a long text is a copy of something else; the judge reads this much.
 MAX_JUDGED_CHARS = 20000
 
-# Links and addresses (a host name or a footer link never decides a reason).
-_LINK = re.compile(r"\b(?:https?|ftp)://[^\s<>\"')]{1,2000}|\bwww\.[^\s<>\"')]{1,2000}", re.I)
+# Links and addresses (a host name or a footer link never decides a reason). A link's first
+# letter comes first, in both cases, and the word boundary is checked behind it, so that the
+# regex engine skips every position that does not hold an f, h or w.
+_LINK = re.compile(r"[FHWfhw](?<!\w[FHWfhw])"
+                   r"(?i:(?:(?<=h)ttps?|(?<=f)tp)://[^\s<>\"')]{1,2000}|(?<=w)ww\.[^\s<>\"')]{1,2000})")
 _ADDRESS = re.compile(r"(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9.-]{1,255}")
 # Reply and status codes inside the text ('550-5.7.1' at the start of every line of a
 # multi-line answer) would split wording apart; the codes are judged separately.

@@ -194,10 +194,15 @@ def worded_rows_starting(openings: frozenset[str]) -> set[int]:
 
 def openings(text: str) -> frozenset[str]:
     """The first three characters of the text wherever a word begins (fewer at its end)."""
-    return frozenset(_OPENING.findall(text))
+    found = set(_OPENING_AFTER.findall(text))
+    if text:
+        found.add(text[:3])
+    return frozenset(found)
 
 
-_OPENING = re.compile(r"(?<![a-z0-9])(?=(.{1,3}))", re.S)
+# The character before a word is taken, not looked behind at: so the regex engine skips to
+# it, instead of trying the look-behind at every position.
+_OPENING_AFTER = re.compile(r"[^a-z0-9](?=(.{1,3}))", re.S)
 
 
 def _row(reason: str, words: str, example: str, source: str, precedence: int = WORDING, **conditions: Any) -> Rule:
