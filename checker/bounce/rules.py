@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from checker.bounce import stages
@@ -64,9 +65,6 @@ class Rule:
     # The first characters any match of the pattern begins with (None: not known), so that
     # the judge searches only texts where a word begins that way (see openings()).
     starts: frozenset[str] | None = field(default=None, compare=False)
-    # The same words without the test that a word starts there: a search led by that
-    # look-behind cannot skip ahead to the places its words may begin.
-    unled: re.Pattern[str] | None = field(default=None, init=False, compare=False)
     conditional: bool = field(default=False, init=False, compare=False)  # any condition but the wording
 
     def __post_init__(self) -> None:
@@ -75,7 +73,14 @@ class Rule:
         if self.words and self.pattern is None:
             object.__setattr__(self, "pattern", re.compile(_W + "(?:" + self.words + ")" + _E))
             object.__setattr__(self, "starts", _match_starts(_W + "(?:" + self.words + ")"))
-            object.__setattr__(self, "unled", re.compile("(?:" + self.words + ")" + _E))
+
+    @cached_property
+    def unled(self) -> re.Pattern[str] | None:
+        """The same words without the test that a word starts there: a search led by that
+        look-behind cannot skip ahead to the places its words may begin. Compiled on first
+        use: few rows are ever searched without an index (tests/checker/test_regex_guard.py
+        checks them all the same)."""
+        return re.compile("(?:" + self.words + ")" + _E) if self.words else None
 
     def found_in(self, text: str, openings: frozenset[str]) -> bool:
         """Whether the pattern matches the text. It is tried, anchored, only where the text
