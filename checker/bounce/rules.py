@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -76,11 +77,11 @@ class Rule:
 
     @cached_property
     def unled(self) -> re.Pattern[str] | None:
-        """The same words without the test that a word starts there: a search led by that
-        look-behind cannot skip ahead to the places its words may begin. Compiled on first
-        use: few rows are ever searched without an index (tests/checker/test_regex_guard.py
-        checks them all the same)."""
-        return re.compile("(?:" + self.words + ")" + _E) if self.words else None
+        """For a row whose starts are not known: the same words without the test that a word
+        starts there, as a search led by that look-behind cannot skip ahead to the places its
+        words may begin. Compiled on first use (tests/checker/test_regex_guard.py checks it
+        all the same)."""
+        return re.compile("(?:" + self.words + ")" + _E) if self.words and self.starts is None else None
 
     def found_in(self, text: str, openings: frozenset[str]) -> bool:
         """Whether the pattern matches the text. It is tried, anchored, only where the text
@@ -89,22 +90,15 @@ class Rule:
             return False
         if self.starts is None:
             return self.searched_in(text)
-        match = self.pattern.match
-        for start in self.starts.intersection(openings):
-            position = text.find(start)
-            while position >= 0:
-                if match(text, position):
-                    return True
-                position = text.find(start, position + 1)
-        return False
+        return _matches_at(self.pattern, text, self.starts.intersection(openings))
 
     def searched_in(self, text: str) -> bool:
         """Whether the pattern matches the text, found without an index of the text: where
-        the starts of a match are known, a plain substring test first."""
+        the starts of a match are known, it is tried, anchored, wherever the text has one."""
+        if self.pattern is not None and self.starts is not None:
+            return _matches_at(self.pattern, text, self.starts)
         if self.unled is None:
             return self.pattern is not None and bool(self.pattern.search(text))
-        if self.starts is not None and not any(start in text for start in self.starts):
-            return False
         search, position = self.unled.search, 0
         while (found := search(text, position)) is not None:
             start = found.start()
@@ -112,6 +106,18 @@ class Rule:
                 return True
             position = start + 1
         return False
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[str]) -> bool:
+    """Whether the pattern matches at a place of the text where one of these starts is."""
+    match = pattern.match
+    for start in starts:
+        position = text.find(start)
+        while position >= 0:
+            if match(text, position):
+                return True
+            position = text.find(start, position + 1)
+    return False
 
 
 def _is_word_char(char: str) -> bool:
