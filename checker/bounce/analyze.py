@@ -167,9 +167,10 @@ def _from_dsn(record: DsnRecipient, by_address: dict[str, freetext.TextFinding],
     evidence = Evidence(answer=answer, notice=context, status=status,
                         replycode=replycode, stage=find_stage(diagnostic) or (finding.stage if finding else ""),
                         action=record.action, diagnostic_type=record.diagnostic_type, category=record.category,
+                        recipient=recipient,
                         names_recipient=_quotes(diagnostic, recipient, record.original))
     remote = record.remote_host or freetext.find_remote_host(diagnostic) or (finding.remote_host if finding else "")
-    return _result(recipient, evidence, record.action or "failed", remote)
+    return _result(evidence, record.action or "failed", remote)
 
 
 def _precise_status(record: DsnRecipient, text_diagnostic: str) -> str:
@@ -200,8 +201,8 @@ def _ses_results(notice: SesNotice) -> list[RecipientResult]:
     for person in notice.recipients:
         evidence = Evidence(answer=person.diagnostic, action=person.action,
                             status=person.status or freetext.first_status(person.diagnostic),
-                            replycode=freetext.first_replycode(person.diagnostic))
-        results.append(_result(person.recipient, evidence, person.action, "", reason=person.reason))
+                            replycode=freetext.first_replycode(person.diagnostic), recipient=person.recipient)
+        results.append(_result(evidence, person.action, "", reason=person.reason))
     return results
 
 
@@ -213,9 +214,9 @@ def _from_text(finding: freetext.TextFinding, complete: bool) -> RecipientResult
         # no reason, the answer may run on past it, so the judge reads the lines around it.
         diagnostic += "\n" + finding.context
     evidence = Evidence(answer=diagnostic, notice=finding.context, status=finding.status,
-                        replycode=finding.replycode, stage=finding.stage, action=action,
+                        replycode=finding.replycode, stage=finding.stage, action=action, recipient=finding.recipient,
                         names_recipient=_quotes(finding.diagnostic, finding.recipient))
-    return _result(finding.recipient, evidence, action, finding.remote_host)
+    return _result(evidence, action, finding.remote_host)
 
 
 def _without_recipient(doc: Document, general: str, bounce: bool) -> list[RecipientResult]:
@@ -230,19 +231,18 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
     if not (status or replycode or names_a_reason(general)):
         # A bounce that gives no reason at all; a delay warning is still a delay.
         delayed = _still_trying(text)
-        return [_result(recipient, Evidence(), "delayed" if delayed else "failed", "",
+        return [_result(Evidence(recipient=recipient), "delayed" if delayed else "failed", "",
                         reason="expired" if delayed else "undefined")]
     evidence = Evidence(answer=text[:1000], notice=text, status=status, replycode=replycode,
-                        stage=find_stage(general))
-    return [_result(recipient, evidence, "failed", freetext.find_remote_host(text[:2000]))]
+                        stage=find_stage(general), recipient=recipient)
+    return [_result(evidence, "failed", freetext.find_remote_host(text[:2000]))]
 
 
-def _result(recipient: str, evidence: Evidence, action: str, remote_host: str,
-            reason: str = "") -> RecipientResult:
-    reason = reason or judge(replace(evidence, recipient=recipient))
+def _result(evidence: Evidence, action: str, remote_host: str, reason: str = "") -> RecipientResult:
+    reason = reason or judge(evidence)
     diagnostic = evidence.answer.split("\n", 1)[0].strip() or evidence.answer.strip()
     return RecipientResult(
-        recipient=recipient,
+        recipient=evidence.recipient,
         reason=reason,
         status=evidence.status,
         replycode=evidence.replycode,
@@ -252,7 +252,7 @@ def _result(recipient: str, evidence: Evidence, action: str, remote_host: str,
         command=evidence.stage,
         permanent=permanence(reason, evidence.status, evidence.replycode),
         actor=actor_for(reason),
-        address_problems=address_problems(recipient),
+        address_problems=address_problems(evidence.recipient),
     )
 
 

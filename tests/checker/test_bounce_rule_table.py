@@ -14,8 +14,10 @@ from checker.bounce.rules import (
     CODE_RULES,
     FALLBACK_RULES,
     NOTICE,
+    NOTICE_ROWS,
     RESTATEMENTS,
     RULES,
+    RULES_BY_PRECEDENCE,
     Rule,
 )
 from checker.bounce.stages import STAGE_WORDING
@@ -147,3 +149,11 @@ def test_a_search_without_an_index_finds_what_the_pattern_finds(rule):
     example = prepare(rule.example)
     texts = [example, "x" + example, "x" + example + " " + example, "1 " + example[1:], *map(prepare, PROSE[:40])]
     assert [rule.searched_in(text) for text in texts] == [bool(rule.pattern.search(text)) for text in texts]
+
+
+def test_the_tables_the_judge_walks_are_in_the_order_their_rows_rank():
+    # The judge stops at the first row that cannot beat the best so far: no later row may rank higher.
+    places = [(rule.precedence, -place) for place, rule in enumerate(RULES_BY_PRECEDENCE)]
+    assert places == sorted(places, reverse=True)
+    notice = [(counted, -place) for _, counted, place in NOTICE_ROWS]
+    assert notice == sorted(notice, reverse=True) and len(set(notice)) == len(notice)
