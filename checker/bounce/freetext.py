@@ -147,11 +147,19 @@ _ONLY_MARKS = re.compile(r"[ \t<>\"'(*:|-]*")
 
 def _names_recipient(line: str, position: int) -> bool:
     """The address starts its line (a list of failed recipients) or follows 'RCPT TO:'
-    / 'recipient:' / 'to:' (a transcript or a labelled field)."""
+    / 'recipient:' / 'to:' (a transcript or a labelled field). Inside a server's reply
+    ('550-Verification failed for <a@example.jp>') only 'RCPT TO:' or 'recipient' name one:
+    the reply talks about the address it was given, or about another (a sender it checked)."""
     before = line[:position]
     if _ONLY_MARKS.fullmatch(before):
         return True
-    return bool(_RECIPIENT_LEAD.search(before[-40:]))
+    lead = _RECIPIENT_LEAD.search(before[-40:])
+    if lead is None:
+        return False
+    return not _REPLY_LINE.match(before) or lead.group(0).lower().startswith(("rcpt", "recipient"))
+
+
+_REPLY_LINE = re.compile(r"\s{0,8}[245]\d\d[ -]")
 
 
 _SENTENCE_GOES_ON = re.compile(r" [A-Za-z]")

@@ -5,7 +5,7 @@ import base64
 
 import pytest
 
-from checker.bounce import dsn, freetext, mime
+from checker.bounce import analyze_bounce, dsn, freetext, mime
 from checker.bounce.document import read_document
 from checker.bounce.stages import find_stage
 
@@ -133,6 +133,16 @@ def test_an_address_wrapped_into_an_answer_is_not_another_recipient():
     listed = ("The following address(es) failed:\n\n  a@example.jp\n    550 5.1.1 User unknown\n"
               "  b@example.net\n    552 5.2.2 Mailbox full\n")
     assert [f.recipient for f in freetext.scan(listed, set())] == ["a@example.jp", "b@example.net"]
+
+
+def test_an_address_a_server_answer_talks_about_is_not_another_recipient():
+    # Exim's sender verification callout, quoted under the recipient it refused.
+    callout = ("  a@example.jp\n    SMTP error from remote mail server after RCPT TO:<a@example.jp>:\n"
+               "    550-Verification failed for <b@example.net>\n    550-Called:   192.0.2.3\n"
+               "    550-Sent:     RCPT TO:<b@example.net>\n    550-Response: 550 Unrouteable address\n"
+               "    550 Sender verify failed\n")
+    assert [f.recipient for f in freetext.scan(callout, set())] == ["a@example.jp"]
+    assert analyze_bounce(callout).results[0].reason == "rejected"
 
 
 def test_scan_keeps_recipients_in_order_and_skips_excluded():
