@@ -156,10 +156,7 @@ def _names_recipient(line: str, position: int) -> bool:
     lead = _RECIPIENT_LEAD.search(before[-40:])
     if lead is None:
         return False
-    return not _REPLY_LINE.match(before) or lead.group(0).lower().startswith(("rcpt", "recipient"))
-
-
-_REPLY_LINE = re.compile(r"\s{0,8}[245]\d\d[ -]")
+    return not _REPLY_AT_START.match(before) or lead.group(0).lower().startswith(("rcpt", "recipient"))
 
 
 _SENTENCE_GOES_ON = re.compile(r" [A-Za-z]")

@@ -18,6 +18,7 @@ from widget_support import (
     expected_for,
     paste,
     wait_until_ready,
+    widget_axe_violations,
 )
 
 CORPUS = SHARED / "corpus" / "bounces"
@@ -209,13 +210,7 @@ def test_tabs_work_from_the_keyboard(checker_page):
 def test_widget_has_no_accessibility_violations(checker_page, repo_root):
     paste(checker_page, BOUNCE_INPUT, (CORPUS / CORPUS_FILES[0]).read_bytes().decode("utf-8", "replace"))
     checker_page.locator(f"{BOUNCE_OUTPUT} [data-recipient]").wait_for(timeout=10_000)
-    checker_page.add_script_tag(path=str(repo_root / "node_modules" / "axe-core" / "axe.min.js"))
-    # preload: false keeps axe from fetching the stylesheets again (the request check).
-    violations = checker_page.evaluate(
-        "async () => (await axe.run(document.querySelector('[data-checker]'),"
-        " { preload: false })).violations"
-        ".map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))")
-    assert violations == []
+    assert widget_axe_violations(checker_page, repo_root) == []
 
 
 def test_progress_bar_is_named_and_complete_once_ready(checker_page):

@@ -15,6 +15,7 @@ from widget_support import (
     BOUNCE_INPUT,
     BOUNCE_OUTPUT,
     ROOT,
+    checker_page_fixtures,
     clear_outputs,
     open_checker,
     paste,
@@ -57,23 +58,7 @@ DUPLICATE_IDS_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def online_page(browser, http_site):
-    context, page = open_checker(browser, http_site + "step-2-2/")
-    yield page
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def offline_page(browser, offline_root):
-    context, page = open_checker(browser, (offline_root / "step-2-2.html").as_uri())
-    yield page
-    context.close()
-
-
-@pytest.fixture(params=["online", "offline"])
-def checker_page(request):
-    return request.getfixturevalue(f"{request.param}_page")
+online_page, offline_page, checker_page = checker_page_fixtures()
 
 
 def card_for(page, text: str, section: str):

@@ -17,9 +17,11 @@ from widget_support import (
     BOUNCE_INPUT,
     BOUNCE_OUTPUT,
     ROOT,
+    checker_page_fixtures,
     clear_outputs,
     expected_for,
     open_checker,
+    widget_axe_violations,
 )
 
 CORPUS = SHARED / "corpus" / "bounces"
@@ -48,23 +50,7 @@ def mbox_of(messages: list[bytes]) -> bytes:
                     + b"\n" for message in messages)
 
 
-@pytest.fixture(scope="module")
-def online_page(browser, http_site):
-    context, page = open_checker(browser, http_site + "step-2-2/")
-    yield page
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def offline_page(browser, offline_root):
-    context, page = open_checker(browser, (offline_root / "step-2-2.html").as_uri())
-    yield page
-    context.close()
-
-
-@pytest.fixture(params=["online", "offline"])
-def checker_page(request):
-    return request.getfixturevalue(f"{request.param}_page")
+online_page, offline_page, checker_page = checker_page_fixtures()
 
 
 def open_files(page, paths) -> None:
@@ -195,12 +181,7 @@ def test_the_table_is_a_table_for_assistive_technology(online_page, repo_root):
     assert table.get_by_role("rowheader").count() == 3
     assert online_page.get_attribute(BOUNCE_OUTPUT, "aria-live") == "off"
     assert online_page.locator(f"{BOUNCE_OUTPUT} [role=status]").count() == 1
-    online_page.add_script_tag(path=str(repo_root / "node_modules" / "axe-core" / "axe.min.js"))
-    violations = online_page.evaluate(
-        "async () => (await axe.run(document.querySelector('[data-checker]'),"
-        " { preload: false })).violations"
-        ".map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))")
-    assert violations == []
+    assert widget_axe_violations(online_page, repo_root) == []
 
 
 def test_progress_is_heard_once_per_batch_at_most(online_page, tmp_path):

@@ -1,5 +1,6 @@
 """What the checker's browser tests and its benchmark share: opening the widget until it is
-ready, pasting the way a browser does, and a build of the site with instant navigation on."""
+ready, the page online and offline as fixtures, pasting the way a browser does, an axe check
+of the widget, and a build of the site with instant navigation on."""
 from __future__ import annotations
 
 import json
@@ -8,6 +9,8 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+
+import pytest
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "bounces"
@@ -38,6 +41,41 @@ def open_checker(browser, url: str, width: int = 1280):
     page.goto(url)
     wait_until_ready(page)
     return context, page
+
+
+def checker_page_fixtures():
+    """Fixtures for a test module: online_page and offline_page (Step 2-2 with its checker
+    ready, over HTTP and from the offline copy, one each per module) and checker_page, which
+    runs a test on both. Assign them to those names: `online_page, offline_page,
+    checker_page = checker_page_fixtures()`."""
+
+    @pytest.fixture(scope="module")
+    def online_page(browser, http_site):
+        context, page = open_checker(browser, http_site + "step-2-2/")
+        yield page
+        context.close()
+
+    @pytest.fixture(scope="module")
+    def offline_page(browser, offline_root):
+        context, page = open_checker(browser, (offline_root / "step-2-2.html").as_uri())
+        yield page
+        context.close()
+
+    @pytest.fixture(params=["online", "offline"])
+    def checker_page(request):
+        return request.getfixturevalue(f"{request.param}_page")
+
+    return online_page, offline_page, checker_page
+
+
+def widget_axe_violations(page, repo_root: Path) -> list[str]:
+    """axe-core's violations inside the checker, one line each (rule: elements)."""
+    page.add_script_tag(path=str(repo_root / "node_modules" / "axe-core" / "axe.min.js"))
+    # preload: false keeps axe from fetching the stylesheets again (the request check).
+    return page.evaluate(
+        "async () => (await axe.run(document.querySelector('[data-checker]'),"
+        " { preload: false })).violations"
+        ".map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', '))")
 
 
 def expected_for(name: str) -> dict:
