@@ -75,8 +75,14 @@ class Rule:
             self.stages is not None or self.statuses or self.replies or self.actions or self.diagnostic_types
             or self.categories))
         if self.words and self.pattern is None:
-            object.__setattr__(self, "pattern", re.compile(_W + "(?:" + self.words + ")" + _E))
-            object.__setattr__(self, "starts", _match_starts(_W + "(?:" + self.words + ")"))
+            pattern, starts = _compiled_with_starts(self.regex)
+            object.__setattr__(self, "pattern", pattern)
+            object.__setattr__(self, "starts", starts)
+
+    @property
+    def regex(self) -> str:
+        """The row's pattern as written out in full (its compiled pattern does not keep it)."""
+        return _W + "(?:" + self.words + ")" + _E if self.words else ""
 
     @cached_property
     def unled(self) -> re.Pattern[str] | None:
@@ -132,15 +138,25 @@ _MAX_STARTS = 3000
 _Expansions = set[tuple[str, bool]]  # (the first characters, whether the item ends there)
 
 
-def _match_starts(pattern: str) -> frozenset[str] | None:
-    """Every three-character string that a match of the pattern starts with; None where
-    the pattern begins with something too open to list (a class, '.', '\\d') or a match
-    may be shorter."""
+def _compiled_with_starts(regex: str) -> tuple[re.Pattern[str], frozenset[str] | None]:
+    """The compiled pattern and _match_starts() of it, from one parse: re.compile would parse
+    the pattern a second time, and parsing the table is most of what importing it costs.
+    The compiled pattern does not keep its text (Rule.regex has it)."""
     try:
         parser = importlib.import_module("re._parser")
-    except ImportError:  # a Python without the parser module: search every text
-        return None
-    expansions = _sequence(list(parser.parse(pattern)))
+        compiler = importlib.import_module("re._compiler")
+    except ImportError:  # a Python without these modules: search every text
+        return re.compile(regex), None
+    parsed = parser.parse(regex)
+    starts = _match_starts(parsed)
+    return compiler.compile(parsed), starts
+
+
+def _match_starts(parsed: Any) -> frozenset[str] | None:
+    """Every three-character string that a match of the parsed pattern starts with; None
+    where the pattern begins with something too open to list (a class, '.', '\\d') or a
+    match may be shorter."""
+    expansions = _sequence(list(parsed))
     # A shorter start (a two-character word) would need every text's shorter openings too:
     # such a row is searched in every text instead.
     if expansions is None or any(len(start) < _START_CHARS for start, _ in expansions):

@@ -2,6 +2,7 @@
 none is a copy or in the shadow of another, and none matches ordinary prose."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -149,6 +150,21 @@ def test_a_search_without_an_index_finds_what_the_pattern_finds(rule):
     example = prepare(rule.example)
     texts = [example, "x" + example, "x" + example + " " + example, "1 " + example[1:], *map(prepare, PROSE[:40])]
     assert [rule.searched_in(text) for text in texts] == [bool(rule.pattern.search(text)) for text in texts]
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if r.pattern is not None], ids=_name)
+def test_a_row_compiled_from_its_parse_is_the_pattern_it_writes_out(rule):
+    # The table compiles each row from the parse it also reads the starts from; the result
+    # must be what re.compile makes of the row's regex (which the regex guard times).
+    written = re.compile(rule.regex)
+    texts = [prepare(rule.example), "x" + prepare(rule.example), *map(prepare, PROSE[:40])]
+    assert rule.pattern.flags == written.flags
+    assert [_span(rule.pattern, text) for text in texts] == [_span(written, text) for text in texts]
+
+
+def _span(pattern: re.Pattern[str], text: str) -> tuple[int, int] | None:
+    found = pattern.search(text)
+    return found.span() if found else None
 
 
 def test_the_tables_the_judge_walks_are_in_the_order_their_rows_rank():

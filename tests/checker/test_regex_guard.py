@@ -71,7 +71,11 @@ def patterns_in(value, where: str, seen: set[int]):
             yield from patterns_in(item, f"{where}[{index}]", seen)
     elif is_dataclass(value) and not isinstance(value, type):
         for field in fields(value):
-            yield from patterns_in(getattr(value, field.name), f"{where}.{field.name}", seen)
+            item = getattr(value, field.name)
+            if isinstance(item, re.Pattern) and item.pattern is None:
+                # A row compiled from its parse (rules.Rule) keeps the text as `regex`.
+                item = re.compile(value.regex)
+            yield from patterns_in(item, f"{where}.{field.name}", seen)
     elif isinstance(value, type) and value.__module__.startswith("checker"):
         for name, item in vars(value).items():
             yield from patterns_in(item, f"{where}.{name}", seen)
@@ -307,6 +311,8 @@ needs_parser = pytest.mark.skipif(_parser is None or _constants is None,
 def test_the_guard_finds_the_packages_patterns():
     wheres = [found.where for found in PATTERNS]
     assert len(PATTERNS) >= 20, wheres
+    assert all(found.pattern.pattern is not None for found in PATTERNS), "a pattern the guard cannot read"
+    assert any(found.where.startswith("checker.bounce.rules.RULES[") for found in PATTERNS)
     assert any(".py:" in where for where in wheres), "no inline re.sub()-style pattern found"
 
 
