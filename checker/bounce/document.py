@@ -73,6 +73,9 @@ def read_document(data: bytes) -> Document:
         root = _bounce_root(mime.parse_message(raw.lstrip("\n"), doc.state), doc.state)
         doc.headers = root.headers
         _gather(root, doc)
+    elif (pasted := mime.parse_pasted_parts(raw, doc.state)) is not None:
+        doc.is_fragment = True
+        _gather(pasted, doc)
     else:
         doc.is_fragment = True
         doc.human_text = _unquote(mime.guess_decode(data if not doc.truncated else raw.encode("latin-1")))

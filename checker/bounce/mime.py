@@ -144,7 +144,13 @@ def _parse_entity(headers: list[tuple[str, str]], body: str, state: ReadState, d
             boundary = _guess_boundary(body)  # broken MIME: use the delimiter the body uses
         sections = _split_multipart(body, boundary) if boundary else None
         if sections is not None:
-            for section in sections:
+            for index, section in enumerate(sections):
+                if state.parts >= MAX_PARTS:
+                    # Past the limit, the rest is read as one text instead of part by part.
+                    state.too_deep = True
+                    rest = "\n".join(sections[index:]).encode("latin-1", errors="replace")
+                    part.children.append(Part([], "text/plain", {}, text=decode_bytes(rest, "", state)))
+                    break
                 child_headers, child_body = _split_part_headers(section)
                 part.children.append(_parse_entity(child_headers, child_body, state, depth + 1))
             return part
@@ -158,6 +164,44 @@ def _parse_entity(headers: list[tuple[str, str]], body: str, state: ReadState, d
     if _is_textual(ctype):
         part.text = decode_body(part, body, state)
     return part
+
+
+def parse_pasted_parts(text: str, state: ReadState) -> Part | None:
+    """A paste of raw source taken from inside a message: MIME parts (a delimiter line, then
+    the part's own header fields), with text above or below them, and perhaps more parts of
+    an enclosing multipart after the closing delimiter. Read as a multipart of all that, so
+    that each part is decoded (quoted-printable, base64, its charset) as a mail program
+    would; None when the paste holds no parts."""
+    if not _guess_boundary(text):
+        return None
+    root = Part(headers=[], content_type="multipart/mixed", params={})
+    rest = text
+    while rest.strip():
+        if state.parts > MAX_PARTS:
+            state.too_deep = True
+            break
+        boundary = _guess_boundary(rest)
+        if not boundary:
+            root.children.append(_parse_entity([], rest, state, 1))
+            break
+        delimiter = "--" + boundary
+        first = 0 if rest.startswith(delimiter) else _delimiter_line(rest, delimiter, 0)
+        if rest[:first].strip():
+            root.children.append(_parse_entity([], rest[:first], state, 1))
+        end = _after_closing_delimiter(rest, delimiter, first)
+        multipart = [("content-type", f'multipart/mixed; boundary="{boundary}"')]
+        root.children.append(_parse_entity(multipart, rest[first:end], state, 1))
+        rest = rest[end:]
+    return root
+
+
+def _after_closing_delimiter(text: str, delimiter: str, start: int) -> int:
+    """Where the line after the closing delimiter ('--boundary--') begins, or the end."""
+    found = text.find("\n" + delimiter + "--", start)
+    if found < 0:
+        return len(text)
+    line_end = text.find("\n", found + 1)
+    return len(text) if line_end < 0 else line_end + 1
 
 
 def open_attached(message: Part, state: ReadState, depth: int) -> Part:

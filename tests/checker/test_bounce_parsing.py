@@ -199,3 +199,44 @@ def test_quote_marks_are_removed_from_pastes():
     doc = read_document(b"> <taro@example.jp>: host mx said: 550 5.1.1\n>     User unknown\n")
     assert doc.is_fragment
     assert doc.human_text.startswith("<taro@example.jp>")
+
+
+# A paste of raw source copied from inside a bounce (from a part's delimiter line down): the
+# quoted-printable text of an Exchange notice, then the report of the multipart around it.
+_PASTED_SOURCE = (
+    "Delivery has failed to these recipients or groups:\n\n"
+    "--inner\nContent-Type: text/plain; charset=\"us-ascii\"\nContent-Transfer-Encoding: quoted-printable\n\n"
+    "taro.yamada-long-name@example.jp (taro.yamada-long-name@example.jp)<mailto:taro.yamada-long-n=\n"
+    "ame@example.jp>\nThe email address you entered couldn't be found. Remote Server returned '550 5.1.1 =\n"
+    "RESOLVER.ADR.RecipNotFound; not found'\n"
+    "--inner--\n\n"
+    "--outer\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; mx.example.net\n\n"
+    "Final-Recipient: rfc822; taro.yamada-long-name@example.jp\nAction: failed\nStatus: 5.1.1\n"
+    "--outer--\n"
+)
+
+
+def test_a_paste_of_raw_parts_is_decoded_part_by_part():
+    doc = read_document(_PASTED_SOURCE.encode())
+    assert doc.is_fragment
+    assert "Delivery has failed" in doc.human_text  # the text above the parts is kept
+    assert "mailto:taro.yamada-long-name@example.jp>" in doc.human_text  # soft line break undone
+    assert [r.final for report in doc.dsn_reports for r in report.recipients] == [
+        "taro.yamada-long-name@example.jp"]  # the part after the inner closing delimiter is read
+
+
+def test_a_paste_of_raw_parts_names_the_recipient_once():
+    report = analyze_bounce(_PASTED_SOURCE.encode())
+    assert [(r.recipient, r.reason, r.status) for r in report.results] == [
+        ("taro.yamada-long-name@example.jp", "userunknown", "5.1.1")]
+
+
+def test_parts_past_the_limit_are_read_as_one_text():
+    many = "".join(f"--B\nContent-Type: text/plain\n\npart {n}\n" for n in range(mime.MAX_PARTS + 50))
+    raw = 'Content-Type: multipart/mixed; boundary="B"\n\n' + many + "--B\nContent-Type: text/plain\n\nthe last part\n--B--\n"
+    state = mime.ReadState()
+    root = mime.parse_message(raw, state)
+    assert state.too_deep
+    assert len(root.children) <= mime.MAX_PARTS
+    assert "the last part" in root.children[-1].text
