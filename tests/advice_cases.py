@@ -90,6 +90,19 @@ The response was:
 The recipient server did not accept our requests to connect.
 """
 
+# A Japanese provider's warning without a delivery report: late, still being tried, no need to resend.
+JAPANESE_WARNING_PASTED = """以下の宛先へのメールの配送が遅れています。
+引き続き配送を試みますので、再送の必要はありません。
+
+<kato@example.net>
+"""
+
+# A Japanese provider's give-up after the retry period.
+JAPANESE_GIVE_UP_PASTED = """以下の宛先へ一定期間内にメールを配送できなかったため、配送を中止しました。
+
+<kato@example.net>
+"""
+
 # sendmail gives up after five days in the queue.
 SENDMAIL_FIVE_DAYS = """From: Mail Delivery Subsystem <MAILER-DAEMON@smtp.example.jp>
 To: taro@example.jp

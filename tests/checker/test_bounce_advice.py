@@ -117,8 +117,8 @@ def only_card(text: str) -> dict:
 
 
 @pytest.mark.parametrize("text", [cases.SENDMAIL_DELAY, cases.SENDMAIL_DELAY_421, cases.POSTFIX_WARNING_PASTED,
-                                  cases.GMAIL_WARNING_PASTED],
-                         ids=["refused", "421", "postfix-pasted", "gmail-pasted"])
+                                  cases.GMAIL_WARNING_PASTED, cases.JAPANESE_WARNING_PASTED],
+                         ids=["refused", "421", "postfix-pasted", "gmail-pasted", "japanese-pasted"])
 def test_a_delay_warning_says_wait_and_goes_to_the_delay_section(text):
     view = json.loads(page_json("bounce", text))
     assert view["kind"] == "delayed"
@@ -132,8 +132,8 @@ def test_a_delay_warning_says_wait_and_goes_to_the_delay_section(text):
 
 
 @pytest.mark.parametrize("text", [cases.EXIM_RETRY_TIMEOUT, cases.SENDMAIL_FIVE_DAYS, cases.EXIM_GIVE_UP_AFTER_DELAY,
-                                  cases.DELAYED_THEN_FAILED],
-                         ids=["exim", "sendmail", "exim-after-delay", "delayed-then-failed"])
+                                  cases.DELAYED_THEN_FAILED, cases.JAPANESE_GIVE_UP_PASTED],
+                         ids=["exim", "sendmail", "exim-after-delay", "delayed-then-failed", "japanese-pasted"])
 def test_a_give_up_never_says_wait(text):
     card = only_card(text)
     assert card["state"] == GAVE_UP and card["action"] == "failed"
