@@ -146,10 +146,8 @@ def _parse_entity(headers: list[tuple[str, str]], body: str, state: ReadState, d
         if sections is not None:
             for index, section in enumerate(sections):
                 if state.parts >= MAX_PARTS:
-                    # Past the limit, the rest is read as one text instead of part by part.
                     state.too_deep = True
-                    rest = "\n".join(sections[index:]).encode("latin-1", errors="replace")
-                    part.children.append(Part([], "text/plain", {}, text=decode_bytes(rest, "", state)))
+                    part.children.append(_as_one_text("\n".join(sections[index:]), state))
                     break
                 child_headers, child_body = _split_part_headers(section)
                 part.children.append(_parse_entity(child_headers, child_body, state, depth + 1))
@@ -177,8 +175,9 @@ def parse_pasted_parts(text: str, state: ReadState) -> Part | None:
     root = Part(headers=[], content_type="multipart/mixed", params={})
     rest = text
     while rest.strip():
-        if state.parts > MAX_PARTS:
+        if state.parts >= MAX_PARTS:
             state.too_deep = True
+            root.children.append(_as_one_text(rest, state))
             break
         boundary = _guess_boundary(rest)
         if not boundary:
@@ -193,6 +192,12 @@ def parse_pasted_parts(text: str, state: ReadState) -> Part | None:
         root.children.append(_parse_entity(multipart, rest[first:end], state, 1))
         rest = rest[end:]
     return root
+
+
+def _as_one_text(text: str, state: ReadState) -> Part:
+    """Past MAX_PARTS the rest is read as one text, not part by part: no text is lost, and
+    a flood of tiny parts costs no more than the same bytes of text."""
+    return Part([], "text/plain", {}, text=decode_bytes(text.encode("latin-1", errors="replace"), "", state))
 
 
 def _after_closing_delimiter(text: str, delimiter: str, start: int) -> int:

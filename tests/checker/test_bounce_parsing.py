@@ -240,3 +240,10 @@ def test_parts_past_the_limit_are_read_as_one_text():
     assert state.too_deep
     assert len(root.children) <= mime.MAX_PARTS
     assert "the last part" in root.children[-1].text
+
+
+def test_a_paste_of_more_parts_than_the_limit_keeps_the_rest_as_text():
+    closed = "--a\nContent-Type: text/plain\n\nnothing here\n--a--\n" * mime.MAX_PARTS
+    doc = read_document((closed + "<taro@example.jp>: 550 5.1.1 User unknown\n").encode())
+    assert doc.state.too_deep
+    assert "<taro@example.jp>: 550 5.1.1 User unknown" in doc.human_text
