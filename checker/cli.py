@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from checker.address import check_address
 from checker.bounce import analyze_bounce, mailbox, present
 from checker.bounce.report import BounceReport
 from checker.bounce.sheet import CsvSheet, SheetRow, Tally, failed_rows
@@ -139,9 +140,6 @@ def _print_bounce_error(error: SheetRow, output: str, sheet: CsvSheet | None, ou
 
 
 def _run_address(addresses: list[str], as_json: bool, out: TextIO) -> int:
-    # Loaded here: the address checker's tables cost a bounce run's start-up for nothing.
-    from checker.address import check_address
-
     for text in addresses or _stdin_lines():
         report = check_address(text)
         if as_json:

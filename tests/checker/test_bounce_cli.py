@@ -174,13 +174,3 @@ def test_an_empty_mailbox_says_so(tmp_path):
     (tmp_path / "empty").mkdir()
     proc = run_cli("--json", str(tmp_path / "empty"))
     assert proc.stdout == b"" and "メッセージが見つかりませんでした" in proc.stderr.decode()
-
-
-def test_a_bounce_run_does_not_load_the_address_checker():
-    # Start-up counts when one process reads a whole folder; the address checker's
-    # tables are loaded only by the address command.
-    probe = ("import sys; from checker.cli import main; main(['bounce', '--json', '-']); "
-             "print(any(name.startswith('checker.address') for name in sys.modules))")
-    result = subprocess.run([sys.executable, "-c", probe], cwd=REPO_ROOT, input=b"550 5.1.1 User unknown",
-                            capture_output=True, check=True)
-    assert result.stdout.decode().splitlines()[-1] == "False"
