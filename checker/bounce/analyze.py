@@ -170,7 +170,15 @@ def _from_dsn(record: DsnRecipient, by_address: dict[str, freetext.TextFinding],
                         recipient=recipient,
                         names_recipient=_quotes(diagnostic, recipient, record.original))
     remote = record.remote_host or freetext.find_remote_host(diagnostic) or (finding.remote_host if finding else "")
-    return _result(evidence, record.action or "failed", remote)
+    return _result(evidence, record.action or "failed", remote, sent_to=_sent_to(record))
+
+
+def _sent_to(record: DsnRecipient) -> str:
+    """The Original-Recipient where it is another address than the Final-Recipient."""
+    original, final = record.original, record.final
+    if "@" not in original or not final or original.replace('"', "").lower() == final.replace('"', "").lower():
+        return ""
+    return original
 
 
 def _precise_status(record: DsnRecipient, text_diagnostic: str) -> str:
@@ -238,7 +246,7 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
     return [_result(evidence, "failed", freetext.find_remote_host(text[:2000]))]
 
 
-def _result(evidence: Evidence, action: str, remote_host: str, reason: str = "") -> RecipientResult:
+def _result(evidence: Evidence, action: str, remote_host: str, reason: str = "", sent_to: str = "") -> RecipientResult:
     reason = reason or judge(evidence)
     diagnostic = evidence.answer.split("\n", 1)[0].strip() or evidence.answer.strip()
     return RecipientResult(
@@ -253,6 +261,7 @@ def _result(evidence: Evidence, action: str, remote_host: str, reason: str = "")
         permanent=permanence(reason, evidence.status, evidence.replycode),
         actor=actor_for(reason),
         address_problems=address_problems(evidence.recipient),
+        sent_to=sent_to,
     )
 
 

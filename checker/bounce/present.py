@@ -154,7 +154,10 @@ CARD_TERMS_JA: dict[str, str] = {
     "status": "ステータスコード",
     "replycode": "応答コード",
     "remote_host": "相手のサーバー",
+    "sent_to": "送信時の宛先",
 }
+# The address the message was sent to, where it was handed on to the one named above it.
+SENT_TO_JA = "{address}（このアドレスから上の宛先へ転送されていました）"
 NO_RECIPIENT_HEADINGS_JA: dict[str, str] = {
     SIGN_IN: "送信サーバーへのログイン（SMTP 認証）",
     "": "宛先不明（エラーメールに宛先のアドレスが書かれていません）",
@@ -518,6 +521,8 @@ def card_texts(result: RecipientResult, original: OriginalFacts | None = None) -
         (CARD_TERMS_JA["retry"], retry_advice_ja(state, result.actor, result.permanent)),
         (CARD_TERMS_JA["actor"], actor_label_ja(result.actor, state)),
     ]
+    if result.sent_to:
+        facts.append((CARD_TERMS_JA["sent_to"], SENT_TO_JA.format(address=result.sent_to)))
     status_meaning = status_meaning_ja(result.status, result.reason, state) if result.status else ""
     reply_meaning = replycode_meaning_ja(result.replycode, result.reason, state) if result.replycode else ""
     if result.status:

@@ -22,6 +22,9 @@ class RecipientResult:
     permanent: bool | None = None
     actor: str = "provider"
     address_problems: tuple[str, ...] = ()
+    # The address the message was sent to, where the report names another final one: an
+    # alias or a forward (RFC 3464 section 2.3.1, Original-Recipient). Not in to_json().
+    sent_to: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -126,3 +126,20 @@ def test_a_temporary_code_of_mail_given_up_is_not_called_temporary_alone():
     assert "送り直しをやめました" in terms["ステータスコード"], terms
     assert "送り直しをやめました" not in card_texts(analyze_bounce(
         "Final-Recipient: rfc822; a@example.jp\nAction: delayed\nStatus: 4.4.1\n").results[0])["facts"][3][1]
+
+
+@pytest.mark.parametrize("original, shown", [
+    ("alias@example.co.jp", True),                     # a forward: the customer wrote the alias
+    ("taro@example.jp", False),                        # the same address
+    ('"taro"@example.jp', False),                      # the same address, quoted
+    ("unknown", False),                                # not an address
+])
+def test_card_names_the_address_the_mail_was_sent_to_where_it_was_forwarded(original, shown):
+    report = analyze_bounce(f"Original-Recipient: rfc822; {original}\nFinal-Recipient: rfc822; taro@example.jp\n"
+                            "Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n")
+    [result] = report.results
+    assert result.recipient == "taro@example.jp"
+    terms = dict(card_texts(result)["facts"])
+    assert (terms.get("送信時の宛先", "").startswith(original + "（")) is shown
+    assert ("送信時の宛先: " + original in summary_ja(report)) is shown
+    assert "sent_to" not in result.to_json()  # the JSON lines keep their documented fields
