@@ -71,13 +71,18 @@ _DELIVERED_ACTIONS = ("delivered", "relayed", "expanded")
 
 
 def prepare(text: str) -> str:
-    """The text as the rules read it: no links, no addresses, no codes, lower case, single spaces."""
+    """The text as the rules read it: no links, no addresses, no codes, lower case, single
+    spaces, and no plural marks ("the user(s) does not exist" reads as "the user does not
+    exist", as notices that cover one or many recipients write it)."""
     text = text[:MAX_JUDGED_CHARS]
     if "://" in text or "www." in text:
         text = _LINK.sub(" ", text)
     if "@" in text:
         text = _without_addresses(text)
-    return " ".join(_CODES.sub(" ", text.lower()).split())
+    text = _CODES.sub(" ", text.lower())
+    if "(" in text:
+        text = text.replace("(s)", "").replace("(es)", "")
+    return " ".join(text.split())
 
 
 def _without_addresses(text: str) -> str:

@@ -350,7 +350,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     # -- the sender's address (X.1.7, X.1.8) --------------------------------------------------
     _row("rejected", r"sender (?:address )?(?:rejected|denied|refused|blocked|not allowed|unknown|invalid|verify failed|verification failed|is not allowed|not authori[sz]ed)|domain of sender|(?:invalid|unknown|bad|unverified|unauthori[sz]ed) sender|sender verification|sender domain (?:must|does not|not found|is not)|(?:envelope|mail from|return-path) (?:address )?(?:rejected|invalid|is not|not found)|verification failed for|purported responsible address|unresolvable (?:rfc\.?5321 )?from domain",
          "553 5.1.8 <a@example.jp>... Domain of sender address a@example.jp does not exist", _SENDMAIL + "; " + _POSTFIX + " (reject_unknown_sender_domain); " + _EXIM + " (sender verify); " + _YAHOO + " (unresolvable RFC.5321 from domain)", DECISIVE),
-    _row("rejected", r"blocked senders?|block ?senders? list",
+    _row("rejected", r"(?:header based|policy for) blocked senders|(?:on|in) (?:the |a |their )?(?:recipient'?s )?blocked senders? list",
          "550 Rejected by header based Blocked Senders - block policy for Blocked Senders",
          "Mimecast: SMTP error codes for senders (550 'Rejected by header based Blocked Senders'); Microsoft Outlook: the recipient's Blocked Senders list",
          DECISIVE),
@@ -442,7 +442,7 @@ WORDING_RULES: tuple[Rule, ...] = (
 # A bounce's own notice that states the reason more precisely than the answer it quotes:
 # au writes "The user(s) account is disabled." above "550 user unknown".
 NOTICE_RULES: tuple[Rule, ...] = (
-    _row("suspend", r"the user\(s\) account is disabled|account (?:is|has been) (?:disabled|suspended)",
+    _row("suspend", r"the user account is disabled|account (?:is|has been) (?:disabled|suspended)",
          "The user(s) account is disabled.", _CARRIERS + " (au's notice of a suspended line)", DECISIVE + 5, scope=NOTICE_FIRST),
 )
 

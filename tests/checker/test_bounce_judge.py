@@ -49,6 +49,7 @@ CASES = [
      "suspend"),
     ("answer before notice", Evidence(answer="550 5.0.0 user unknown", notice="Your mailbox is full", status="5.0.0"),
      "userunknown"),
+    ("a plural mark is read away", Evidence(notice="The user(s) does not exist."), "userunknown"),
     ("a footer never decides", Evidence(answer="550 5.0.0 go away", status="5.0.0",
                                         notice="Privacy Policy | Unsubscribe | https://spam.example/filter"), "onhold"),
     ("an address never decides", Evidence(answer="550 <spam-filter@quota.example>: rejected", replycode="550"), "onhold"),
