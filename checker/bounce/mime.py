@@ -184,7 +184,7 @@ def parse_pasted_parts(text: str, state: ReadState) -> Part | None:
             root.children.append(_parse_entity([], rest, state, 1))
             break
         delimiter = "--" + boundary
-        first = 0 if rest.startswith(delimiter) else _delimiter_line(rest, delimiter, 0)
+        first = _first_delimiter_line(rest, delimiter)
         if rest[:first].strip():
             root.children.append(_parse_entity([], rest[:first], state, 1))
         end = _after_closing_delimiter(rest, delimiter, first)
@@ -249,7 +249,7 @@ def _split_multipart(body: str, boundary: str) -> list[str] | None:
         return None
     sections: list[str] = []
     begun: int | None = None  # where the text of the part being read starts
-    at = 0 if body.startswith(delimiter) else _delimiter_line(body, delimiter, 0)
+    at = _first_delimiter_line(body, delimiter)
     while at >= 0:
         line_end = body.find("\n", at)
         if line_end < 0:
@@ -265,6 +265,11 @@ def _split_multipart(body: str, boundary: str) -> list[str] | None:
     if begun is not None:
         sections.append(body[begun:])
     return sections
+
+
+def _first_delimiter_line(body: str, delimiter: str) -> int:
+    """Where the first line that starts with the delimiter begins, or -1."""
+    return 0 if body.startswith(delimiter) else _delimiter_line(body, delimiter, 0)
 
 
 def _delimiter_line(body: str, delimiter: str, start: int) -> int:

@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, Literal
 
 from checker.bounce import stages
 from checker.bounce.codes import (
@@ -72,12 +72,16 @@ class Rule:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "conditional", bool(
-            self.stages is not None or self.statuses or self.replies or self.actions or self.diagnostic_types
-            or self.categories))
+            self.stages is not None or self.codes or self.actions or self.diagnostic_types))
         if self.words and self.pattern is None:
             pattern, starts = _compiled_with_starts(self.regex)
             object.__setattr__(self, "pattern", pattern)
             object.__setattr__(self, "starts", starts)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes the row needs (any of them): its statuses, replies or reported classes."""
+        return self.statuses or self.replies or self.categories
 
     @property
     def regex(self) -> str:
@@ -442,24 +446,20 @@ WORDING_RULES: tuple[Rule, ...] = (
 # A bounce's own notice that states the reason more precisely than the answer it quotes:
 # au writes "The user(s) account is disabled." above "550 user unknown".
 NOTICE_RULES: tuple[Rule, ...] = (
-    _row("suspend", r"the user account is disabled|account (?:is|has been) (?:disabled|suspended)",
+    _row("suspend", r"account (?:is|has been) (?:disabled|suspended)",
          "The user(s) account is disabled.", _CARRIERS + " (au's notice of a suspended line)", DECISIVE + 5, scope=NOTICE_FIRST),
 )
 
 
-def _status_rules(table: dict[str, tuple[str, str]], precedence: int) -> tuple[Rule, ...]:
-    return tuple(Rule(reason=reason, source=source, statuses=("x." + detail,), precedence=precedence)
-                 for detail, (reason, source) in table.items())
-
-
-def _reply_rules(table: dict[str, tuple[str, str]], precedence: int) -> tuple[Rule, ...]:
-    return tuple(Rule(reason=reason, source=source, replies=(code,), precedence=precedence)
+def _code_rules(table: dict[str, tuple[str, str]], precedence: int,
+                condition: Literal["statuses", "replies", "categories"]) -> tuple[Rule, ...]:
+    """One row per code of a table in codes.py, the code in the condition named ("statuses",
+    written "x.2.2" for any class; "replies"; "categories")."""
+    return tuple(Rule(reason=reason, source=source, precedence=precedence,
+                      statuses=("x." + code,) if condition == "statuses" else (),
+                      replies=(code,) if condition == "replies" else (),
+                      categories=(code,) if condition == "categories" else ())
                  for code, (reason, source) in table.items())
-
-
-def _category_rules(table: dict[str, tuple[str, str]], precedence: int) -> tuple[Rule, ...]:
-    return tuple(Rule(reason=reason, source=source, categories=(category,), precedence=precedence)
-                 for category, (reason, source) in table.items())
 
 
 def _provider_rules() -> tuple[Rule, ...]:
@@ -480,12 +480,12 @@ def _provider_rules() -> tuple[Rule, ...]:
 
 CODE_RULES: tuple[Rule, ...] = (
     _provider_rules()
-    + _reply_rules(NAMED_REPLIES, LEANING_CODE)
-    + _status_rules(NAMED_STATUS, NAMED_CODE)
-    + _status_rules(LEANING_STATUS, LEANING_CODE)
-    + _status_rules(STATUS_HINTS, FALLBACK)
-    + _reply_rules(REPLY_HINTS, FALLBACK)
-    + _category_rules(REPORTED_CATEGORIES, LEANING_CODE)
+    + _code_rules(NAMED_REPLIES, LEANING_CODE, "replies")
+    + _code_rules(NAMED_STATUS, NAMED_CODE, "statuses")
+    + _code_rules(LEANING_STATUS, LEANING_CODE, "statuses")
+    + _code_rules(STATUS_HINTS, FALLBACK, "statuses")
+    + _code_rules(REPLY_HINTS, FALLBACK, "replies")
+    + _code_rules(REPORTED_CATEGORIES, LEANING_CODE, "categories")
 )
 
 # What the stage, the action or the kind of diagnostic alone suggest, when nothing else does.
@@ -517,13 +517,13 @@ RULES_BY_PRECEDENCE: tuple[Rule, ...] = tuple(sorted(RULES, key=lambda rule: -ru
 _ORDER: dict[int, int] = {id(rule): index for index, rule in enumerate(RULES_BY_PRECEDENCE)}
 _BY_CODE: dict[str, list[Rule]] = {}
 for _rule in RULES_BY_PRECEDENCE:
-    for _code in _rule.statuses or _rule.replies or _rule.categories:
+    for _code in _rule.codes:
         _BY_CODE.setdefault(_code.removeprefix("x."), []).append(_rule)
 # The places of the rows that need no code (the coded ones are found by coded_rules), and
 # of those among them without wording: they apply to every answer whose other conditions
 # hold, so the judge weighs them beside the rows its wording finds.
 UNCODED_PLACES: frozenset[int] = frozenset(
-    place for place, rule in enumerate(RULES_BY_PRECEDENCE) if not (rule.statuses or rule.replies or rule.categories))
+    place for place, rule in enumerate(RULES_BY_PRECEDENCE) if not rule.codes)
 UNWORDED_UNCODED: frozenset[int] = frozenset(
     place for place in UNCODED_PLACES if RULES_BY_PRECEDENCE[place].pattern is None)
 

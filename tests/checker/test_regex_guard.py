@@ -7,8 +7,9 @@ compiles only on first use (the `unled` words of a Rule whose starts are not kno
 is fed runs of the characters its own classes accept, repetitions of the start of a string
 it would match, and generic troublemakers ("a@", dots, spaces, "5.1.1 ", ...), and timed
 the way the checker uses it: at every position (sub) or, for a pattern only ever called
-with match() or fullmatch(), at the start. A pattern that needs more than LIMIT_SECONDS for one input rescans or backtracks
-too much: bound its repetitions, or let a look-behind start it only at the start of a run.
+with match() or fullmatch(), at the start. A pattern that needs more than LIMIT_SECONDS
+for one input rescans or backtracks too much: bound its repetitions, or let a
+look-behind start it only at the start of a run.
 """
 from __future__ import annotations
 

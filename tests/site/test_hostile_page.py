@@ -20,6 +20,7 @@ from widget_support import (
     PASTE_JS,
     ROOT,
     clear_outputs,
+    page_fixtures,
     paste,
     wait_until_ready,
 )
@@ -137,18 +138,7 @@ def open_trapped(browser, url: str):
     return context, page
 
 
-@pytest.fixture(scope="module")
-def hostile_page(browser, http_site):
-    context, page = open_trapped(browser, http_site + "step-2-2/")
-    yield page
-    context.close()
-
-
-@pytest.fixture(scope="module")
-def offline_hostile_page(browser, offline_root):
-    context, page = open_trapped(browser, (offline_root / "step-2-2.html").as_uri())
-    yield page
-    context.close()
+hostile_page, offline_hostile_page = page_fixtures(open_trapped)
 
 
 def start_fresh(page) -> None:

@@ -43,29 +43,36 @@ def open_checker(browser, url: str, width: int = 1280):
     return context, page
 
 
+def page_fixtures(opener=open_checker):
+    """Two module-scoped fixtures: Step 2-2 opened with `opener` over HTTP and from the
+    offline copy. Assign them to the names the tests ask for."""
+
+    @pytest.fixture(scope="module")
+    def online(browser, http_site):
+        context, page = opener(browser, http_site + "step-2-2/")
+        yield page
+        context.close()
+
+    @pytest.fixture(scope="module")
+    def offline(browser, offline_root):
+        context, page = opener(browser, (offline_root / "step-2-2.html").as_uri())
+        yield page
+        context.close()
+
+    return online, offline
+
+
 def checker_page_fixtures():
     """Fixtures for a test module: online_page and offline_page (Step 2-2 with its checker
     ready, over HTTP and from the offline copy, one each per module) and checker_page, which
     runs a test on both. Assign them to those names: `online_page, offline_page,
     checker_page = checker_page_fixtures()`."""
 
-    @pytest.fixture(scope="module")
-    def online_page(browser, http_site):
-        context, page = open_checker(browser, http_site + "step-2-2/")
-        yield page
-        context.close()
-
-    @pytest.fixture(scope="module")
-    def offline_page(browser, offline_root):
-        context, page = open_checker(browser, (offline_root / "step-2-2.html").as_uri())
-        yield page
-        context.close()
-
     @pytest.fixture(params=["online", "offline"])
     def checker_page(request):
         return request.getfixturevalue(f"{request.param}_page")
 
-    return online_page, offline_page, checker_page
+    return (*page_fixtures(), checker_page)
 
 
 def widget_axe_violations(page, repo_root: Path) -> list[str]:
