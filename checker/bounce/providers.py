@@ -46,6 +46,8 @@ _OUTLOOK = "Microsoft Outlook.com: postmaster error list (SC-/DY-/OU- codes: IP 
 # closed list. (Not a sign-in failure of the customer's own server, whatever the words.)
 _EXCHANGE_RST = "Microsoft: Exchange Online NDR reference (5.7.1 Delivery not authorized; 5.7.133-5.7.136)"
 _YAHOO = "Yahoo Sender Hub: SMTP error codes (TS/TSS codes: deferrals for the sending IP; BL codes: blocklists)"
+_TENCENT = "Tencent QQ Mail: help for senders on returned mail (550 'Mailbox not found or access denied': no such mailbox)"
+_NETEASE = "NetEase (163.com, 126.com) postmaster: 退信代码说明 (the HL/MI/RP/DT/WM codes of its refusals)"
 _MIMECAST = "Mimecast: SMTP error codes (community.mimecast.com, 'Mimecast SMTP Error Codes'; each names the policy that refused)"
 PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("aup#cxbl", "blocked", _COX),
@@ -86,7 +88,7 @@ PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("host network not allowed", "policyviolation", _MIMECAST),        # a geographical restriction policy
     ("anti-spoofing policy", "policyviolation", _MIMECAST),
     ("content examination policy", "policyviolation", _MIMECAST),
-    ("administrative prohibition envelope blocked", "rejected", _MIMECAST),  # a blocked senders policy
+    ("envelope blocked", "rejected", _MIMECAST),  # a blocked senders policy: the administrator's or the user's entry
     ("block policy for envelope from", "rejected", _MIMECAST),
     ("block policy for header from", "rejected", _MIMECAST),
     ("spf sender invalid", "authfailure", _MIMECAST),
@@ -97,6 +99,23 @@ PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("open relay not allowed", "norelaying", _MIMECAST),
     ("account inbounds disabled", "notaccept", _MIMECAST),
     ("maximum email size exceeded", "emailtoolarge", _MIMECAST),
+    ("mailbox not found or access denied", "userunknown", _TENCENT),
+    ("dt:spm", "spamdetected", _NETEASE),
+    ("dt:rbl", "blocked", _NETEASE),
+    ("hl:ihu", "blocked", _NETEASE),   # the IP suspended for what it sent
+    ("hl:ipb", "blocked", _NETEASE),   # the IP not among those allowed to send
+    ("hl:rep", "blocked", _NETEASE),   # the IP banned for a while: many unknown recipients
+    ("hl:mep", "blocked", _NETEASE),   # the IP banned for a while: forged sender domains
+    ("hl:icc", "ratelimited", _NETEASE),
+    ("hl:ifc", "ratelimited", _NETEASE),
+    ("mi:sfq", "ratelimited", _NETEASE),
+    ("mi:dmc", "ratelimited", _NETEASE),
+    ("rp:drc", "ratelimited", _NETEASE),
+    ("rp:rcl", "ratelimited", _NETEASE),
+    ("mi:spf", "authfailure", _NETEASE),
+    ("rp:frl", "norelaying", _NETEASE),
+    ("wm:bli", "blocked", _NETEASE),
+    ("wm:blu", "rejected", _NETEASE),
     ("rly:b1", "blocked", _AOL),
     ("rly:b2", "blocked", _AOL),
     ("rly:b3", "blocked", _AOL),

@@ -283,8 +283,8 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("systemfull", r"insufficient system storage|mail system full|(?:system|server|disk) is full|no space left on device|(?:not enough|insufficient) disk space",
          "452 4.3.1 Insufficient system storage", _RFC5321 + " (452) and RFC 3463 X.3.1", DECISIVE),
     # -- message too large (X.2.3, X.3.4) -----------------------------------------------
-    _row("emailtoolarge", r"message (?:is |was )?too (?:large|big)|(?:mail|message|email) (?:size|length) (?:exceeds|limit|too large)|exceeds? (?:the )?(?:maximum |fixed |allowed )?(?:message )?size|message size limit|maximum (?:message )?size|message file too big|too much mail data|(?:don't|do not) accept messages larger than|too large for the recipient",
-         "552 5.3.4 Message size exceeds fixed limit", _POSTFIX + " (message_size_limit); " + _GMAIL + " (5.3.4)", DECISIVE, scope=NOTICE),
+    _row("emailtoolarge", r"message (?:is |was )?too (?:large|big)|(?:mail|message|email) ?(?:size|length) (?:exceeds|limit|too large)|exceeds? (?:the )?(?:maximum |fixed |allowed )?(?:message )?size|message size limit|maximum (?:message )?size|message file too big|too much mail data|(?:don't|do not) accept messages larger than|too large for the recipient",
+         "552 5.3.4 Message size exceeds fixed limit", _POSTFIX + " (message_size_limit); " + _GMAIL + " (5.3.4); NetEase and Coremail ('exceeded mailsize limit')", DECISIVE, scope=NOTICE),
     _row("emailtoolarge", r"メールサイズ|サイズ(?:が大きすぎ|の上限|制限|を超え)",
          "メールサイズが制限を超えています", _JA_ISPS, DECISIVE, scope=NOTICE),
     # -- account suspended or disabled (X.2.1 wording, X.7.13) ---------------------------
@@ -293,6 +293,9 @@ WORDING_RULES: tuple[Rule, ...] = (
          DECISIVE, scope=NOTICE),
     _row("suspend", r"(?:suspended|disabled|deactivated|inactive|frozen|locked) (?:e-?mail )?(?:account|mail ?box|user|address|recipient)",
          "550 5.1.1 <a@icloud.com>: inactive email address", _APPLE, DECISIVE, scope=NOTICE),
+    _row("suspend", r"policy rejection on the target address",
+         "550 5.7.1 Policy rejection on the target address",
+         "Yandex Mail help for senders: the recipient's account is blocked", DECISIVE),
     _row("suspend", r"利用(?:停止|を停止)|停止されて(?:いる|います|おり)|無効になって",
          "このアカウントは利用停止中です", _JA_ISPS, DECISIVE, scope=NOTICE),
     # -- moved (X.1.6, 551) ------------------------------------------------------------
@@ -337,8 +340,8 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("spamdetected", r"spam (?:detected|message|content|filter(?:ing)?|score|classification|policy|signature|rejected|mail|check)|spam-like|spamassassin|spam (?:& virus )?firewall|anti-?spam (?:filter|system|software|protection|engine|policy|rules?)|(?:probability|likelihood) of (?:being )?spam|spam probability|surbl|uribl|phish(?:ing)?|contains? spam|spammy|(?:rejected|refused|blocked|denied)(?: as| because of| due to| for)? (?:being )?spam|reject(?:ed)?,? id=\S{1,40} - spam|(?:high|spam) score|junk mail|unsolicited (?:mail|e-?mail|bulk|commercial|message)|message content rejected(?:, ube)?|\bube\b|スパム(?:メール)?(?:と|として)(?:判定|判断|認識|検出)|spam scale|scored too high|(?:black|block) ?listed (?:url|uri|link)s?|(?:url|uri|link)s? (?:is |are )?(?:black|block) ?listed|迷惑メール",
          "554 5.7.1 Spam message rejected", _FILTERS, DECISIVE),
     # A content filter that refuses the message without saying "spam": what it filters for.
-    _row("spamdetected", r"content (?:filter(?:ing)?|restrictions?)|message filtered|content (?:rejected|not accepted|refused)|(?:suspicious|unacceptable|objectionable) (?:content|links?|urls?)",
-         "554 5.7.1 Message rejected due to content restrictions", _FILTERS + " (content rules, URL reputation)", WORDING),
+    _row("spamdetected", r"content (?:filter(?:ing)?|restrictions?)|message filtered|content (?:rejected|not accepted|refused|denied)|(?:suspicious|unacceptable|objectionable) (?:content|links?|urls?)",
+         "554 5.7.1 Message rejected due to content restrictions", _FILTERS + " (content rules, URL reputation); Tencent QQ Mail ('Mail content denied')", WORDING),
     # -- blocklists and refused sending hosts ----------------------------------------------
     _row("blocked", r"blocked using|listed (?:at|in|on|by) [a-z0-9.-]{0,60}(?:bl|spamhaus|spamcop|sorbs|barracuda)|dnsbl|rbl|black ?list(?:ed)?|block ?list(?:ed)?|deny ?list(?:ed)?|spamhaus|spamcop|sorbs|barracuda ?(?:reputation|central)",
          "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org", _DNSBL + "; " + _POSTFIX + " (reject_rbl_client)", WORDING),
@@ -364,11 +367,11 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("rejected", r"(?:送信者|差出人|送信元)(?:の)?(?:メール ?)?アドレス(?:が|は)(?:拒否|受け付けられ|許可されてい)",
          "送信者のアドレスが拒否されました", _JA_ISPS, DECISIVE),
     # -- mailing lists and groups that refuse the sender ------------------------------------
-    _row("rejected", r"(?:not (?:allowed|authori[sz]ed|permitted) to (?:post|send (?:messages |mail )?to)|(?:only|non-?)members? (?:can|may) post|posting (?:to this (?:mailing )?(?:list|group) )?(?:is )?(?:restricted|not allowed|denied)|restricted to (?:list |group )?members|members-only list|closed mailing list|does not (?:have|allow) (?:the )?permission to post|you (?:do not|don't) have permission to post|(?:not|no) (?:have )?permission to post|not a member of (?:this|the) (?:mailing )?list|not in (?:the )?allowed[- ]senders? list)",
-         "550 5.7.1 You are not allowed to post to this mailing list", _LISTS + "; " + _EXCHANGE + " (5.7.124 sender not in the group's allowed-senders list)", DECISIVE),
+    _row("rejected", r"(?:not (?:allowed|authori[sz]ed|permitted) to (?:post|send (?:messages |mail )?to)|(?:only|non-?)members? (?:can|may) post|posting (?:to this (?:mailing )?(?:list|group) )?(?:is )?(?:restricted|not allowed|denied)|restricted to (?:list |group )?members|members-only list|closed mailing list|does not (?:have|allow) (?:the )?permission to post|you (?:do not|don't) have permission to post|(?:not|no) (?:have )?permission to post|not a member of (?:this|the) (?:mailing )?list|not in (?:the )?allowed[- ]senders? list|only accepts (?:messages|mail|e-?mail) from (?:people|members|users|senders))",
+         "550 5.7.1 You are not allowed to post to this mailing list", _LISTS + " (Google Groups: 'only accepts messages from people in its organization'); " + _EXCHANGE + " (5.7.124 sender not in the group's allowed-senders list)", DECISIVE),
     # -- the recipient's domain (X.1.2) ------------------------------------------------------
-    _row("notaccept", r"null mx|(?:does not|doesn't|will not|won't) (?:accept|receive) (?:any )?(?:e-?mail|mail|messages)|accepts no mail|no mail (?:is )?accepted|no mx (?:record|found)|indicated no smtp service",
-         "556 5.1.10 Recipient address has null MX", "RFC 7505 (null MX); RFC 7504 (521, 556); " + _EXIM + " (an MX or SRV record indicated no SMTP service)", DECISIVE,
+    _row("notaccept", r"null mx|(?:does not|doesn't|will not|won't) (?:accept|receive) (?:any )?(?:e-?mail|mail|messages)|accepts no mail|no mail (?:is )?accepted|no mx (?:records?|found)|indicated no smtp service",
+         "556 5.1.10 Recipient address has null MX", "RFC 7505 (null MX); RFC 7504 (521, 556); " + _EXIM + " (an MX or SRV record indicated no SMTP service); SmarterMail ('No MX records were found for the domain')", DECISIVE,
          scope=NOTICE),
     _row("hostunknown", r"host (?:unknown|not found)|unknown (?:host|(?:mail )?domain)|mx records point to non-existent hosts|could not be found in (?:the )?domain name service|(?:domain|host)(?: name)?(?: [a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){1,10})? (?:not found|does not exist|doesn't exist|unknown|not known)|no such (?:domain|host)|(?:domain|host)(?: name)?(?: [a-z0-9.-]{1,255})? (?:couldn't|could not|cannot) be found|unrout(?:e)?able (?:address|domain|mail domain)|nxdomain|name or service not known|domain (?:is )?not reachable|couldn't find any host (?:named|by that name)|invalid (?:recipient )?domain|illegal host/domain name",
          "Host or domain name not found. Name service error for name=example.invalid type=A: Host not found",

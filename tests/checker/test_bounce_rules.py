@@ -214,7 +214,17 @@ PROVIDER_ANSWERS = [
     ('hostunknown', 'ホストが見つかりません: example.invalid\n'),
     ('userunknown', '次の受信者またはグループへの配信に失敗しました:\n\nhanako@example.co.jp\n宛先のメール アドレスが見つかりませんでした。アドレスを確認してください。\n'),
     ('spamdetected', 'メッセージは迷惑メールと判定されたため拒否されました。\n'),
-    ('policyviolation', '550 5.7.1 Policy rejection on the target address\n'),
+    # Yandex's refusal for a recipient whose account it has blocked (its help for senders).
+    ('suspend', '550 5.7.1 Policy rejection on the target address\n'),
+    # NetEase's codes name the cause; Tencent's and Mimecast's published texts; Google Groups.
+    ('spamdetected', '<a@163.com>: host mx.example.com[192.0.2.1] said: 554 DT:SPM 163 smtp14, please see http://mail.163.com/help/help_spam_16.htm (in reply to end of DATA command)\n'),
+    ('ratelimited', '<a@163.com>: host mx.example.com[192.0.2.1] refused to talk to me: 421 HL:ICC 192.0.2.1, please see http://mail.163.com/help/help_spam_16.htm\n'),
+    ('userunknown', '<a@qq.com>: host mx.example.com[192.0.2.1] said: 550 Mailbox not found or access denied (in reply to RCPT TO command)\n'),
+    ('spamdetected', '<a@qq.com>: host mx.example.com[192.0.2.1] said: 550 Mail content denied. (in reply to end of DATA command)\n'),
+    ('rejected', '<a@example.com>: host mx.example.com[192.0.2.1] said: 550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550 (in reply to RCPT TO command)\n'),
+    ('rejected', '<group@example.com>: host mx.example.com[192.0.2.1] said: 550 5.7.0 The group group@example.com only accepts messages from people within its organization (in reply to end of DATA command)\n'),
+    ('emailtoolarge', '<a@example.com>: host mx.example.com[192.0.2.1] said: 552 Requested mail action aborted: exceeded mailsize limit (in reply to end of DATA command)\n'),
+    ('notaccept', "Failed Recipient: a@example.org\nReason: Failed to connect to the recipients mail server. No MX records were found for the 'example.org' domain.\n"),
     ('policyviolation', '550 Rejected by header based Anti-Spoofing policy: taro@example.jp\n'),
     ('userunknown', 'See our Privacy Policy. 550 5.1.1 <a@example.jp>: Recipient address rejected: User unknown\n'),
     ('userunknown', 'Your message did not reach some or all of the intended recipients.\n\n      Subject:\thello\n      Sent:\t1/1/2024 10:00 AM\n\nThe following recipient(s) cannot be reached:\n\n      taro@example.com on 1/1/2024 10:00 AM\n            The e-mail account does not exist at the organization this message was sent to.  Check the e-mail address, or contact the recipient directly to find out the correct address.\n            <mx.example.com #5.1.1>\n'),
