@@ -57,11 +57,20 @@ CASES = [
     ("give-up with a cause", Evidence(answer="retry timeout exceeded; last error: mailbox full", action="failed"),
      "mailboxfull"),
     ("give-up alone", Evidence(answer="retry timeout exceeded", action="failed"), "expired"),
+    # qmail says "This is a permanent error; I've given up" of every refusal it returns, and
+    # "Giving up on <host>" after a 5xx: neither is a give-up after retries.
+    ("qmail's permanent error is no give-up",
+     Evidence(answer="553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)", status="5.7.1", replycode="553",
+              stage="MAIL", action="failed",
+              notice="This is a permanent error; I've given up. Sorry it didn't work out.\nGiving up on 192.0.2.1."),
+     "rejected"),
     ("sendmail's give-up", Evidence(answer="Cannot send message for 5 days", action="failed"), "expired"),
     ("qmail's failed connection, given up", Evidence(answer="Sorry, I wasn't able to establish an SMTP connection. (#4.4.1)"),
      "expired"),
     # After DATA the host and recipients were accepted: an unexplained 5.7.1 refuses the content.
     ("5.7.1 after DATA", Evidence(answer="554 5.7.1 Rejected", status="5.7.1", stage="DATA"), "spamdetected"),
+    ("an executable attachment", Evidence(answer="550 This message has been rejected because it has a potentially "
+                                                 "executable attachment", replycode="550", stage="DATA"), "contenterror"),
     ("Amavis", Evidence(answer="554 5.7.0 Reject, id=12345-01 - SPAM", status="5.7.0", stage="DATA"), "spamdetected"),
     ("a mailing list", Evidence(answer="550 5.7.1 You are not allowed to post to this mailing list", status="5.7.1"),
      "rejected"),
