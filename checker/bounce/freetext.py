@@ -208,6 +208,8 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
     'X said:' lead-in, with its continuation lines; else the words after the address."""
     weak = None
     for index in _lines_with_codes(block):
+        if own_line < index and _CODE_TAG.match(block[index]):
+            return _words_above_tag(block, own_line, index)
         strength = _answer_strength(block[index])
         if strength == 2:
             return _after_lead_in(_with_continuation(block, index))
@@ -228,6 +230,16 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
         return " ".join(following)[:500]
     before = line[:position].strip(" \t:;,<(") if position > 0 else ""
     return before[:500]
+
+
+# Exchange 2000/2003 reports end each recipient's explanation with a tag of the server and
+# the status ('<mx.example.jp #5.7.1>'): the answer is the words above it.
+_CODE_TAG = re.compile(r"^\s{0,16}[(<][a-z0-9.-]{1,255} #[45]\.\d{1,3}\.\d{1,3}[)>]\s{0,8}$", re.I)
+
+
+def _words_above_tag(block: list[str], own_line: int, tag_line: int) -> str:
+    words = [line.strip() for line in block[own_line + 1:tag_line + 1] if line.strip()]
+    return " ".join(words)[:1000]
 
 
 # A line that announces the remote server's answer on the lines below it (Gmail: "The

@@ -118,8 +118,7 @@ _READ_CHARS = 16000
 def find_stage(text: str) -> str:
     """The stage the text says the answer came at, or UNKNOWN."""
     lowered = text[:_READ_CHARS].lower()
-    # A transcript needs a command line ('>>> ...') before its error reply.
-    transcript = _transcript_stage(lowered) if ">>>" in lowered else UNKNOWN
+    transcript = _transcript_stage(lowered) if ">>>" in lowered or "<<<" in lowered else UNKNOWN
     return transcript or _worded_stage(" ".join(lowered.split()))
 
 
@@ -138,13 +137,16 @@ def _worded_stage(lowered: str) -> str:
 
 
 def _transcript_stage(lowered: str) -> str:
-    """In a session transcript, the last command sent before the first error reply."""
-    last_command = UNKNOWN
+    """In a session transcript, the last command sent before the first error reply; an error
+    reply that opens the transcript, before any command, is the greeting (RFC 5321 section
+    3.1: the server speaks first), as sendmail writes a refused greeting."""
+    last_command, opening = UNKNOWN, True
     for match in _TRANSCRIPT_LINE.finditer(lowered):
         direction, line = match.group(1), match.group(2).strip()
         if direction in _SENT_MARKS:
             last_command = next((stage for word, stage in _TRANSCRIPT_COMMANDS if line.startswith(word)),
                                 last_command)
-        elif _ERROR_REPLY.match(line) and last_command:
-            return last_command
+        elif _ERROR_REPLY.match(line) and (last_command or opening):
+            return last_command or CONNECT
+        opening = False
     return UNKNOWN

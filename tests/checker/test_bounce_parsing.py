@@ -168,6 +168,10 @@ def test_status_code_after_reply_code_is_preferred():
     ("192.0.2.1 does not like recipient.\nRemote host said: 550 no", "RCPT"),      # qmail
     ("192.0.2.1 failed after I sent the message.", "DATA"),                        # qmail
     (">>> MAIL From:<a@example.jp>\n<<< 550 no", "MAIL"),                         # sendmail transcript
+    # sendmail's refused greeting: the server speaks first, no command was sent yet
+    ("... while talking to mx.example.org.:\n<<< 554 mx.example.org ESMTP not accepting messages\n"
+     "554 5.0.0 Service unavailable", "CONN"),
+    ("<<< 250 ok\n<<< 550 5.1.1 User unknown", ""),                                 # no command, no greeting refused
     (">>> RCPT To:<a@example.jp>\n<<< 250 ok\n>>> .\n<<< 554 rejected", "DATA"),  # the answer to the message
     # PIPELINING: a RCPT refusal is written under DATA, before '503 Need RCPT'
     (">>> DATA\n<<< 550 5.1.1 <a@example.jp>... User unknown\n<<< 503 5.0.0 Need RCPT (recipient)", "RCPT"),

@@ -216,6 +216,13 @@ PROVIDER_ANSWERS = [
     ('spamdetected', 'メッセージは迷惑メールと判定されたため拒否されました。\n'),
     # Yandex's refusal for a recipient whose account it has blocked (its help for senders).
     ('suspend', '550 5.7.1 Policy rejection on the target address\n'),
+    # Exchange 2003: the explanation stands above the '<server #status>' tag and is the answer.
+    ('rejected', 'Your message did not reach some or all of the intended recipients.\n\n      Subject:\thello\n\n'
+                 'The following recipient(s) could not be reached:\n\n      a@example.com on 1/1/2024 10:00 AM\n'
+                 '            You do not have permission to send to this recipient.  For assistance, contact your system administrator.\n'
+                 '            <mx.example.com #5.7.1>\n'),
+    ('hostunknown', 'Your message\n\n  Subject: hello\n\nwas not delivered to:\n\n  a@example.org\n\nbecause:\n\n'
+                    '  No route found to domain example.org from server MX01/EXAMPLE. Check Server, Connection and Domain documents in Domino Directory.\n'),
     # NetEase's codes name the cause; Tencent's and Mimecast's published texts; Google Groups.
     ('spamdetected', '<a@163.com>: host mx.example.com[192.0.2.1] said: 554 DT:SPM 163 smtp14, please see http://mail.163.com/help/help_spam_16.htm (in reply to end of DATA command)\n'),
     ('ratelimited', '<a@163.com>: host mx.example.com[192.0.2.1] refused to talk to me: 421 HL:ICC 192.0.2.1, please see http://mail.163.com/help/help_spam_16.htm\n'),
