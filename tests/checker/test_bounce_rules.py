@@ -223,6 +223,8 @@ PROVIDER_ANSWERS = [
                  '            <mx.example.com #5.7.1>\n'),
     ('hostunknown', 'Your message\n\n  Subject: hello\n\nwas not delivered to:\n\n  a@example.org\n\nbecause:\n\n'
                     '  No route found to domain example.org from server MX01/EXAMPLE. Check Server, Connection and Domain documents in Domino Directory.\n'),
+    # vpopmail's delivery program: the maildir is over its quota.
+    ('mailboxfull', "<a@example.org>: maildir delivery failed: Sorry, the user's maildir has overdrawn his diskspace quota, please try again later.\n"),
     # NetEase's codes name the cause; Tencent's and Mimecast's published texts; Google Groups.
     ('spamdetected', '<a@163.com>: host mx.example.com[192.0.2.1] said: 554 DT:SPM 163 smtp14, please see http://mail.163.com/help/help_spam_16.htm (in reply to end of DATA command)\n'),
     ('ratelimited', '<a@163.com>: host mx.example.com[192.0.2.1] refused to talk to me: 421 HL:ICC 192.0.2.1, please see http://mail.163.com/help/help_spam_16.htm\n'),
