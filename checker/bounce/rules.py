@@ -322,6 +322,11 @@ WORDING_RULES: tuple[Rule, ...] = (
          "550 5.7.509 Access denied, sending domain example.net does not pass DMARC verification", _EXCHANGE + " (5.7.509); " + _AUTH_RFCS, DECISIVE),
     _row("authfailure", r"sender is unauthenticated|unauthenticated (?:e-?mail|message)|(?:sender )?authentication (?:checks|requirements|information)|requires all senders to authenticate|not (?:pass|meet) (?:the )?authentication",
          "550 5.7.26 This mail has been blocked because the sender is unauthenticated.", _GMAIL + " (5.7.26, 5.7.27)", DECISIVE),
+    # Identifier alignment (RFC 7489 section 3.1) and ARC (RFC 8617) are what the refusal is
+    # about even when it is worded as a rate limit (Gmail 4.7.32) or coded as X.7.30 (Gmail's ARC).
+    _row("authfailure", r"(?:isn't|is not|not) aligned with|(?:spf|dkim|dmarc|identifier) alignment|arc (?:validation|check|verification) fail(?:ed|ure)?|arc=fail",
+         "421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
+         _GMAIL + " (4.7.32, 5.7.32 alignment; 5.7.30 ARC); RFC 7489 section 3.1; RFC 8617", DECISIVE + 6),
     # -- reputation ----------------------------------------------------------------------
     _row("badreputation", r"(?:low|poor|bad) (?:sender |domain |ip )?reputation|reputation of (?:the )?sending|(?:sender|domain|ip|sending) reputation|due to (?:ip |domain |sender )?reputation|user complaints",
          "550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain.", _GMAIL + " (5.7.1 reputation); " + _EXCHANGE + " (4.7.650 rate limited due to IP reputation); " + _YAHOO + " (TSS04 user complaints)",
@@ -412,8 +417,8 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("notcompliantrfc", r"rfc ?(?:2822|5322)|not rfc compliant|rfc compliant|(?:does not|doesn't) (?:comply|conform) (?:with|to) (?:the )?rfc|bare (?:lf|linefeeds?|newlines?)|(?:date|from|message-id|subject) header (?:is )?(?:missing|invalid|malformed)|(?:no|missing|invalid) message-id|missing (?:a )?(?:valid )?(?:message-id|date|from) header|duplicate header|multiple (?:from|date|subject|message-id|sender)|multiple addresses in (?:the )?from|malformed header|(?:missing|invalid) (?:from|date|message-id) header",
          "550 5.7.1 Messages missing a valid Message-ID header are not accepted. Please make sure the message is RFC 5322 compliant.", _GMAIL + " (RFC 5322 compliance)", DECISIVE),
     # -- security and authentication of the sending client ---------------------------------------
-    _row("securityerror", r"authentication (?:required|failed|failure|credentials invalid|unsuccessful)|unauthenticated senders? (?:are )?not (?:allowed|accepted|permitted)|auth failed|must (?:authenticate|be authenticated)|(?:invalid|bad) (?:username|user name|password|credentials)|username and password not accepted|認証(?:に失敗|エラー|できません)",
-         "535 5.7.8 Error: authentication failed: authentication failure", "RFC 4954 section 6 (535, 530); " + _POSTFIX + " (smtpd SASL)", DECISIVE),
+    _row("securityerror", r"authentication (?:required|failed|failure|credentials invalid|unsuccessful)|unauthenticated senders? (?:are )?not (?:allowed|accepted|permitted)|client (?:was |is )?not authenticated|auth failed|must (?:authenticate|be authenticated)|(?:invalid|bad) (?:username|user name|password|credentials)|username and password not accepted|認証(?:に失敗|エラー|できません)",
+         "535 5.7.8 Error: authentication failed: authentication failure", "RFC 4954 section 6 (535, 530); " + _POSTFIX + " (smtpd SASL); " + _EXCHANGE + " (5.7.57 'Client not authenticated to send mail')", DECISIVE),
     _row("failedstarttls", r"starttls|tls (?:negotiation|handshake) failed|a tls session is required|(?:does not|doesn't) support tls|tls (?:is )?required|encryption required|must issue a starttls",
          "530 5.7.0 Must issue a STARTTLS command first", "RFC 3207 section 4; RFC 3463 X.7.10; " + _EXIM + " (a TLS session is required, but ...)", DECISIVE),
     # -- protocol ---------------------------------------------------------------------------------

@@ -22,6 +22,14 @@ CASES = [
      "ratelimited"),
     ("the cause of a rate limit decides", Evidence(answer="451 4.7.650 rate limited due to IP reputation", status="4.7.650"),
      "badreputation"),
+    ("misalignment is the cause of a rate limit",
+     Evidence(answer="421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message "
+                     "isn't aligned with either the authenticated SPF or DKIM organizational domain.", status="4.7.32"),
+     "authfailure"),
+    ("failed ARC over the code's TLS meaning",
+     Evidence(answer="550 5.7.30 Your email has been blocked because ARC validation failed.", status="5.7.30"), "authfailure"),
+    ("a client that did not sign in", Evidence(answer="530 5.7.57 Client not authenticated to send mail during MAIL FROM",
+                                               status="5.7.57", stage="MAIL"), "securityerror"),
     # The stage decides what "unknown user" means.
     ("unknown user at RCPT", Evidence(answer="550 User unknown", replycode="550", stage="RCPT"), "userunknown"),
     ("unknown user at an unknown stage", Evidence(answer="550 User unknown", replycode="550"), "userunknown"),
