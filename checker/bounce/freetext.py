@@ -106,15 +106,20 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
     system: list[tuple[int, str]] = []
     sender_side: list[tuple[int, str]] = []
     seen: set[str] = set()
+    named_again: list[tuple[int, str]] = []
     for index, line in enumerate(lines):
         if "@" not in line or _is_header_echo(line):
             continue
         for match in ADDRESS.finditer(line, 0, MAX_LINE_CHARS):
             address = clean_address(match.group(0))
             key = address.lower()
-            if key in seen or _is_expansion_source(lines, index, match.start()):
+            if _is_expansion_source(lines, index, match.start()):
                 continue
             names = _names_recipient(line, match.start()) and not _inside_wrapped_sentence(lines, index, match.end())
+            if key in seen:
+                if names:
+                    named_again.append((index, key))
+                continue
             if key in excluded:
                 if names:
                     sender_side.append((index, address))  # someone writing to themselves
@@ -127,19 +132,24 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
     # Addresses in prose ("please contact <support@...>") count only when nothing names
     # a recipient the way bounces do.
     firsts = strong or sender_side[:1] or weak or system[:1]
-    findings = []
-    for number, (start, address) in enumerate(firsts):
-        end = firsts[number + 1][0] if number + 1 < len(firsts) else len(lines)
-        if end == start:
-            end = start + 1
-        block = lines[start:end]
-        if len(firsts) == 1:
-            block = lines[:start] + block  # a lone recipient: every line may be about it
-            start_in_block = start
-        else:
-            start_in_block = 0
-        findings.append(_finding(address, block, start_in_block))
-    return findings
+    if len(firsts) == 1:  # a lone recipient: every line may be about it
+        return [_finding(firsts[0][1], lines, firsts[0][0])]
+    return [_finding(address, block, 0) for address, block in _blocks(lines, firsts, named_again)]
+
+
+def _blocks(lines: list[str], firsts: list[tuple[int, str]],
+            named_again: list[tuple[int, str]]) -> list[tuple[str, list[str]]]:
+    """Each recipient's lines: from each line that names it to the next line that names a
+    recipient. A report may name every recipient twice, once with the words for the
+    reader and once with the server's answer (Exchange's "Diagnostic information for
+    administrators"): both parts are the recipient's, and no other recipient's."""
+    keys = {address.lower(): address for _, address in firsts}
+    starts = sorted(firsts + [(index, keys[key]) for index, key in named_again if key in keys])
+    blocks: dict[str, list[str]] = {address: [] for _, address in firsts}
+    for number, (start, address) in enumerate(starts):
+        end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
+        blocks[address] += lines[start:max(end, start + 1)]
+    return list(blocks.items())
 
 
 _ONLY_MARKS = re.compile(r"[ \t<>\"'(*:|-]*")

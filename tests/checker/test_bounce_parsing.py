@@ -152,6 +152,19 @@ def test_scan_keeps_recipients_in_order_and_skips_excluded():
     assert findings[1].replycode == "552"
 
 
+def test_a_recipient_named_twice_keeps_both_its_parts_and_no_one_elses():
+    # Exchange names each recipient above with words for the reader and again below, in the
+    # diagnostic information, with the server's answer.
+    text = ("Delivery has failed to these recipients or groups:\n\na@example.jp\nThe e-mail address you entered "
+            "couldn't be found.\n\nb@example.jp\nThe recipient's mailbox is full.\n\n"
+            "Diagnostic information for administrators:\n\na@example.jp\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n"
+            "\nb@example.jp\n#554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException ##\n")
+    findings = freetext.scan(text, excluded=set())
+    assert [(f.recipient, f.status) for f in findings] == [("a@example.jp", "5.1.1"), ("b@example.jp", "5.2.2")]
+    assert "mailbox full" not in findings[0].context.lower()
+    assert "RecipNotFound" not in findings[1].context
+
+
 def test_status_code_after_reply_code_is_preferred():
     assert freetext.first_status("5.1.0 - Unknown address error 550-'5.7.1 <x@example.jp>... Access denied'") == "5.7.1"
     assert freetext.first_status("550 #5.1.0 Address rejected.") == "5.1.0"

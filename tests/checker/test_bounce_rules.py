@@ -223,6 +223,8 @@ PROVIDER_ANSWERS = [
                  '            <mx.example.com #5.7.1>\n'),
     ('hostunknown', 'Your message\n\n  Subject: hello\n\nwas not delivered to:\n\n  a@example.org\n\nbecause:\n\n'
                     '  No route found to domain example.org from server MX01/EXAMPLE. Check Server, Connection and Domain documents in Domino Directory.\n'),
+    # Exchange's words for the reader alone, without the diagnostic information below them.
+    ('userunknown', "Delivery has failed to these recipients or groups:\n\na@example.org\nThe e-mail address you entered couldn't be found. Please check the recipient's e-mail address and try to resend the message.\n"),
     # vpopmail's delivery program: the maildir is over its quota.
     ('mailboxfull', "<a@example.org>: maildir delivery failed: Sorry, the user's maildir has overdrawn his diskspace quota, please try again later.\n"),
     # NetEase's codes name the cause; Tencent's and Mimecast's published texts; Google Groups.
