@@ -142,14 +142,30 @@ def _blocks(lines: list[str], firsts: list[tuple[int, str]],
     """Each recipient's lines: from each line that names it to the next line that names a
     recipient. A report may name every recipient twice, once with the words for the
     reader and once with the server's answer (Exchange's "Diagnostic information for
-    administrators"): both parts are the recipient's, and no other recipient's."""
+    administrators"): both parts are the recipient's, and no other recipient's. A line that
+    holds only an address, right above the next recipient's, shares that one's answer: Exim
+    lists the addresses one failure was about above it, James lists all its failed
+    recipients above its one error message."""
     keys = {address.lower(): address for _, address in firsts}
     starts = sorted(firsts + [(index, keys[key]) for index, key in named_again if key in keys])
-    blocks: dict[str, list[str]] = {address: [] for _, address in firsts}
+    parts = []
     for number, (start, address) in enumerate(starts):
         end = starts[number + 1][0] if number + 1 < len(starts) else len(lines)
-        blocks[address] += lines[start:max(end, start + 1)]
+        parts.append((address, lines[start:max(end, start + 1)]))
+    for number in reversed(range(len(parts) - 1)):
+        address, part = parts[number]
+        following_address, following = parts[number + 1]
+        if following_address != address and _only_the_address(part, address):
+            parts[number] = (address, part + following[1:])
+    blocks: dict[str, list[str]] = {address: [] for _, address in firsts}
+    for address, part in parts:
+        blocks[address] += part
     return list(blocks.items())
+
+
+def _only_the_address(part: list[str], address: str) -> bool:
+    first = part[0].replace(address, "", 1)
+    return bool(_ONLY_MARKS.fullmatch(first)) and not any(line.strip() for line in part[1:])
 
 
 _ONLY_MARKS = re.compile(r"[ \t<>\"'(*:|-]*")

@@ -165,6 +165,18 @@ def test_a_recipient_named_twice_keeps_both_its_parts_and_no_one_elses():
     assert "RecipNotFound" not in findings[1].context
 
 
+@pytest.mark.parametrize("text", [
+    # Exim lists the addresses one failure was about above it.
+    "The following address(es) failed:\n\n  a@example.jp\n  b@example.jp\n    host mx.example.jp [192.0.2.1]\n"
+    "    SMTP error from remote mail server after end of data:\n    552 5.3.4 Message size exceeds fixed limit\n",
+    # James lists its failed recipients above its one error message.
+    "Failed recipient(s):\na@example.jp\nb@example.jp\n\nError message:\n552 5.3.4 Message size exceeds fixed limit\n",
+])
+def test_addresses_listed_above_one_answer_share_it(text):
+    findings = freetext.scan(text, excluded=set())
+    assert [(f.recipient, f.status) for f in findings] == [("a@example.jp", "5.3.4"), ("b@example.jp", "5.3.4")]
+
+
 def test_status_code_after_reply_code_is_preferred():
     assert freetext.first_status("5.1.0 - Unknown address error 550-'5.7.1 <x@example.jp>... Access denied'") == "5.7.1"
     assert freetext.first_status("550 #5.1.0 Address rejected.") == "5.1.0"
