@@ -177,6 +177,12 @@ def test_addresses_listed_above_one_answer_share_it(text):
     assert [(f.recipient, f.status) for f in findings] == [("a@example.jp", "5.3.4"), ("b@example.jp", "5.3.4")]
 
 
+def test_a_quoted_local_part_is_one_address_with_its_quotes():
+    # Postfix quotes a local part that is no dot-atom, as old mobile addresses are.
+    text = '<"taro..hanako."@docomo.ne.jp>: host mx.example.jp[192.0.2.1] said: 550 Unknown user (in reply to RCPT TO command)'
+    assert [f.recipient for f in freetext.scan(text, excluded=set())] == ['"taro..hanako."@docomo.ne.jp']
+
+
 def test_status_code_after_reply_code_is_preferred():
     assert freetext.first_status("5.1.0 - Unknown address error 550-'5.7.1 <x@example.jp>... Access denied'") == "5.7.1"
     assert freetext.first_status("550 #5.1.0 Address rejected.") == "5.1.0"
