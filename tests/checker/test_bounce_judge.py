@@ -61,6 +61,8 @@ CASES = [
     ("a footer never decides", Evidence(answer="550 5.0.0 go away", status="5.0.0",
                                         notice="Privacy Policy | Unsubscribe | https://spam.example/filter"), "onhold"),
     ("an address never decides", Evidence(answer="550 <spam-filter@quota.example>: rejected", replycode="550"), "onhold"),
+    ("a quoted address never decides", Evidence(answer='550 <"spam filter"@quota.example>: rejected', replycode="550"),
+     "onhold"),
     # A give-up: the cause stated decides, then the give-up.
     ("give-up with a cause", Evidence(answer="retry timeout exceeded; last error: mailbox full", action="failed"),
      "mailboxfull"),

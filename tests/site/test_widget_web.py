@@ -40,6 +40,15 @@ def test_support_text_masks_every_address_but_keeps_domains():
         "to <***@example.jp>, ***@example.com"
 
 
+def test_support_text_masks_a_quoted_local_part_whole():
+    # A local part that is no dot-atom is quoted (postfix-32: '"neko....nyaan...."@...').
+    view = json.loads(page_json("bounce", (CORPUS / "bsd/lhost-postfix-32.eml").read_bytes()))
+    assert '"neko....nyaan...."@libsisimai.org' in view["support_text"]
+    masked = view["support_text_masked"]
+    assert "neko" not in masked and "***@libsisimai.org" in masked
+    assert mask_addresses('宛先: "taro."@docomo.ne.jp') == "宛先: ***@docomo.ne.jp"
+
+
 def test_address_view_has_verdict_problems_and_suggestion():
     view = json.loads(page_json("address", "taro＠example.co.jp"))
     assert view["valid"] is False and view["verdict"]
