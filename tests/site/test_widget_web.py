@@ -47,6 +47,7 @@ def test_support_text_masks_a_quoted_local_part_whole():
     masked = view["support_text_masked"]
     assert "neko" not in masked and "***@libsisimai.org" in masked
     assert mask_addresses('宛先: "taro."@docomo.ne.jp') == "宛先: ***@docomo.ne.jp"
+    assert mask_addresses("宛先: hanako@例え.jp") == "宛先: ***@例え.jp"
 
 
 def test_address_view_has_verdict_problems_and_suggestion():
