@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from checker.bounce import mime
+from checker.bounce import freetext, mime
 from checker.bounce.dsn import DsnReport, parse_delivery_status
 
 MAX_INPUT_BYTES = 1024 * 1024
@@ -37,6 +37,15 @@ _HEADER_START = re.compile(
     r"^(?:Received|Return-Path|DKIM-Signature|Message-I[Dd]|MIME-Version|X-[A-Za-z0-9-]{1,40}|"
     r"From|To|Subject|Date|Content-Type):[ \t]", re.M)
 
+
+# A bounce forwarded in the body of a mail: the mail programs' line above the forwarded
+# message's header fields (Gmail "---------- Forwarded message ---------", Thunderbird
+# "-------- Forwarded Message --------", Apple Mail "Begin forwarded message:", their
+# Japanese "転送されたメッセージ", "転送メッセージ", and Outlook's line of underscores), then
+# the fields, in English or Japanese.
+_FORWARD_MARKER = re.compile(r"^[ \t]{0,8}(?:(?:-{2,}[ \t]{0,4})?(?:begin forwarded message|forwarded message|"
+                             r"転送されたメッセージ|転送メッセージ)[ \t]{0,4}[:：]?[ \t]{0,4}(?:-{2,})?|_{10,})[ \t]*$", re.I | re.M)
+_FORWARD_FIELD = re.compile(r"(?:from|to|cc|date|sent|subject|差出人|送信者|宛先|件名|日付|送信日時)[ \t]{0,4}[:：]", re.I)
 
 _INLINE_DSN = re.compile(r"^(?:Final|Original)-Recipient:[ \t]{0,10}\S", re.I | re.M)
 _INLINE_DSN_START = re.compile(r"^(?:Reporting-MTA|Original-Envelope-Id|Final-Recipient|Original-Recipient):", re.I | re.M)
@@ -85,6 +94,7 @@ def read_document(data: bytes) -> Document:
     if not doc.feedback_report and not doc.dsn_reports:
         # A report pasted alone reads as a header block; one sent without its own part is text.
         doc.feedback_report = _inline_feedback_report(doc.human_text) or _inline_feedback_report(raw[:65536])
+    doc.human_text = forwarded_text(doc.human_text)
     doc.human_text, inline_original = split_inline_original(doc.human_text)
     if doc.original_headers is None and inline_original:
         doc.original_headers = inline_original
@@ -205,6 +215,24 @@ def _unquote(text: str) -> str:
     lines = [line for line in text.split("\n") if line.strip()]
     quoted = sum(1 for line in lines if line.lstrip().startswith(">"))
     return _QUOTE_MARKS.sub("", text) if quoted * 2 >= len(lines) else text
+
+
+def forwarded_text(text: str) -> str:
+    """The forwarded message's text where a customer forwarded the bounce inline (their note
+    above it and its header fields cut), else the text. A marker below a server's answer or
+    below the copy of a returned message is part of that copy: the mail sent was a forward."""
+    marker = _FORWARD_MARKER.search(text)
+    if marker is None:
+        return text
+    above = text[:marker.start()]
+    if freetext.first_replycode(above) or freetext.first_status(above) or _original_marker(above) is not None:
+        return text
+    lines = text[marker.end():].lstrip("\n").split("\n")
+    fields = 0
+    while fields < len(lines) and (_FORWARD_FIELD.match(lines[fields].lstrip())
+                                   or fields and lines[fields][:1] in (" ", "\t") and lines[fields].strip()):
+        fields += 1
+    return "\n".join(lines[fields:]).lstrip("\n") if fields >= 2 else text
 
 
 def split_inline_original(text: str) -> tuple[str, list[tuple[str, str]] | None]:

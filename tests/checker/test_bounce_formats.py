@@ -107,3 +107,38 @@ def test_the_failed_recipients_header_names_the_recipient():
             "feature. The settings for your 'Send mail as' account are misconfigured or out of date.\n")
     results = analyze_bounce(text).results
     assert [(r.recipient, r.reason) for r in results] == [("team@groups.example.org", "rejected")]
+
+
+# A customer forwards the bounce inline, with a note above it: each mail program's line and
+# header fields above the forwarded text.
+_POSTFIX_NOTICE = ("This is the mail system at host smtp.example.jp.\n\n<hanako@example.org>: host mx.example.org[192.0.2.1] "
+                   "said: 552 5.2.2 <hanako@example.org>: Mailbox full (in reply to RCPT TO command)\n")
+
+
+@pytest.mark.parametrize("forward", [
+    # Gmail, as a whole mail from the customer to support
+    "From: taro@example.jp\nTo: support@example.net\nSubject: Fwd: Undelivered Mail Returned to Sender\n\n"
+    "このエラーが届きました。\n\n---------- Forwarded message ---------\nFrom: Mail Delivery System <MAILER-DAEMON@smtp.example.jp>\n"
+    "Date: Mon, 1 Jan 2024 10:00\nSubject: Undelivered Mail Returned to Sender\nTo: <taro@example.jp>\n\n",
+    # Thunderbird in Japanese, pasted
+    "-------- 転送メッセージ --------\n件名: \tUndelivered Mail Returned to Sender\n日付: \tMon, 1 Jan 2024 10:00:00 +0900\n"
+    "差出人: \tMail Delivery System <MAILER-DAEMON@smtp.example.jp>\n宛先: \ttaro@example.jp\n\n",
+    # Apple Mail
+    "Begin forwarded message:\n\nFrom: Mail Delivery System <MAILER-DAEMON@smtp.example.jp>\n"
+    "Subject: Undelivered Mail Returned to Sender\nDate: January 1, 2024 at 10:00:00 GMT+9\nTo: taro@example.jp\n\n",
+    # Outlook in Japanese
+    "見てください\n\n________________________________\n差出人: Mail Delivery System <MAILER-DAEMON@smtp.example.jp>\n"
+    "送信日時: 2024年1月1日 10:00\n宛先: taro@example.jp\n件名: Undelivered Mail Returned to Sender\n\n",
+])
+def test_a_bounce_forwarded_inline_is_read_from_the_forwarded_text(forward):
+    report = analyze_bounce(forward + _POSTFIX_NOTICE)
+    assert [(r.recipient, r.reason) for r in report.results] == [("hanako@example.org", "mailboxfull")]
+
+
+def test_a_forward_inside_the_returned_copy_is_the_mail_that_was_sent():
+    text = ("Hi. This is the qmail-send program at mail.example.jp.\nI'm afraid I wasn't able to deliver your message to "
+            "the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\n"
+            "<hanako@example.org>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n--- Below this line is a copy of the message.\n\n"
+            "From: taro@example.jp\nTo: hanako@example.org\nSubject: Fwd: news\n\n---------- Forwarded message ---------\n"
+            "From: jiro@example.net\nDate: Mon, 1 Jan 2024\nSubject: news\nTo: taro@example.jp\n\nhello\n")
+    assert [(r.recipient, r.reason) for r in analyze_bounce(text).results] == [("hanako@example.org", "userunknown")]
