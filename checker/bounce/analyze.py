@@ -233,10 +233,13 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
     text = doc.human_text.strip() or general.strip()
     status = freetext.first_status(general)
     replycode = freetext.first_replycode(general)
-    if not (bounce or status or replycode or names_a_reason(general)):
+    # Words alone make a bounce of a paste ("Mailbox full"), not of a whole mail that comes
+    # from a person and says nothing of a delivery (a newsletter, a message about a full mailbox).
+    worded = (bounce or doc.is_fragment) and names_a_reason(general)
+    if not (bounce or status or replycode or worded):
         return []
     recipient = _original_recipient(doc)
-    if not (status or replycode or names_a_reason(general)):
+    if not (status or replycode or worded):
         # A bounce that gives no reason at all; a delay warning is still a delay.
         delayed = _still_trying(text)
         return [_result(Evidence(recipient=recipient), "delayed" if delayed else "failed", "",

@@ -327,3 +327,18 @@ def test_a_delay_warning_subject_alone_is_a_delay():
 
 def test_ordinary_text_is_not_a_bounce():
     assert analyze_bounce("Meeting tomorrow at 10, see you there").kind == "not-bounce"
+
+
+@pytest.mark.parametrize("mail", [
+    # A person writes about a full mailbox; a newsletter says how it handles spam.
+    "From: jiro@example.net\nTo: taro@example.jp\nSubject: Re: 会議\n\n明日の会議ですが、メールボックスがいっぱいだと"
+    "聞いたので添付は送りません。\n",
+    "From: news@shop.example.com\nTo: taro@example.jp\nSubject: 今週のおすすめ\n\n今週のセール情報です。\n"
+    "このメールが迷惑メールと判定された場合は、受信設定をご確認ください。\n",
+])
+def test_a_whole_mail_that_only_mentions_a_reason_is_not_a_bounce(mail):
+    assert analyze_bounce(mail).kind == "not-bounce"
+
+
+def test_the_same_words_pasted_alone_are_read_as_a_bounce():
+    assert analyze_bounce("メールボックスがいっぱいです").results[0].reason == "mailboxfull"
