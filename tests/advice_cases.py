@@ -144,6 +144,8 @@ SIGN_IN_PASTES = {
     "thunderbird-en": THUNDERBIRD_EN,
     "smtp-535": SMTP_535,
     "smtp-530": "530 5.7.0 Authentication required",
+    # Exchange Online: the app sent to smtp.office365.com without signing in.
+    "smtp-530-exchange": "530 5.7.57 Client not authenticated to send mail during MAIL FROM",
 }
 
 # One bounce, two recipients, two causes (Postfix).

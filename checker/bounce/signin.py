@@ -78,6 +78,10 @@ SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
     SignInWording(SMTP, r"\b5\.7\.[89] [^\n]{0,80}(?:authentication|credentials)",
                   "5.7.8 Authentication credentials invalid",
                   _RFC4954 + " / IANA SMTP Enhanced Status Codes X.7.8, X.7.9"),
+    SignInWording(SMTP, r"\bclient (?:was |is )?not authenticated",
+                  "530 5.7.57 Client not authenticated to send mail during MAIL FROM",
+                  "Microsoft: Exchange Online NDR reference (5.7.57: the app sent without signing in to "
+                  "smtp.office365.com); Barracuda Email Security Service ('530 5.7.1 Client was not authenticated')"),
     SignInWording(SMTP, r"\bapplication-specific password required|\btoo many login attempts",
                   "534-5.7.9 Application-specific password required.",
                   "Google Workspace SMTP error reference (534 5.7.9, 454 4.7.0): the account needs an app password, "
