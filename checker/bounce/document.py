@@ -228,11 +228,19 @@ def forwarded_text(text: str) -> str:
     if freetext.first_replycode(above) or freetext.first_status(above) or _original_marker(above) is not None:
         return text
     lines = text[marker.end():].lstrip("\n").split("\n")
-    fields = 0
-    while fields < len(lines) and (_FORWARD_FIELD.match(lines[fields].lstrip())
-                                   or fields and lines[fields][:1] in (" ", "\t") and lines[fields].strip()):
-        fields += 1
+    fields = _forwarded_field_lines(lines)
     return "\n".join(lines[fields:]).lstrip("\n") if fields >= 2 else text
+
+
+def _forwarded_field_lines(lines: list[str]) -> int:
+    """How many lines the forwarded header fields take (a folded value's lines count)."""
+    count = 0
+    for line in lines:
+        folded = count > 0 and line[:1] in (" ", "\t") and bool(line.strip())
+        if not (folded or _FORWARD_FIELD.match(line.lstrip())):
+            break
+        count += 1
+    return count
 
 
 def split_inline_original(text: str) -> tuple[str, list[tuple[str, str]] | None]:

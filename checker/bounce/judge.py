@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from checker.bounce.freetext import LOCAL_PART
 from checker.bounce.rules import (
     NOTICE_FIRST,
     NOTICE_ROWS,
@@ -58,8 +59,7 @@ MAX_JUDGED_CHARS = 20000
 # regex engine skips every position that does not hold an f, h or w.
 _LINK = re.compile(r"[FHWfhw](?<!\w[FHWfhw])"
                    r"(?i:(?:(?<=h)ttps?|(?<=f)tp)://[^\s<>\"')]{1,2000}|(?<=w)ww\.[^\s<>\"')]{1,2000})")
-_ADDRESS = re.compile(r"(?:\"[^\"\r\n]{1,62}\"|(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64})"
-                      r"@[A-Za-z0-9.-]{1,255}")
+_ADDRESS = re.compile(LOCAL_PART + r"@[A-Za-z0-9.-]{1,255}")  # any domain: it is only read away
 # Reply and status codes inside the text ('550-5.7.1' at the start of every line of a
 # multi-line answer) would split wording apart; the codes are judged separately.
 # The digit comes first and the word boundary is checked behind it, so that the regex engine

@@ -146,7 +146,6 @@ def _parse_entity(headers: list[tuple[str, str]], body: str, state: ReadState, d
         if sections is not None:
             for index, section in enumerate(sections):
                 if state.parts >= MAX_PARTS:
-                    state.too_deep = True
                     part.children.append(_as_one_text("\n".join(sections[index:]), state))
                     break
                 child_headers, child_body = _split_part_headers(section)
@@ -176,7 +175,6 @@ def parse_pasted_parts(text: str, state: ReadState) -> Part | None:
     rest = text
     while rest.strip():
         if state.parts >= MAX_PARTS:
-            state.too_deep = True
             root.children.append(_as_one_text(rest, state))
             break
         boundary = _guess_boundary(rest)
@@ -196,7 +194,9 @@ def parse_pasted_parts(text: str, state: ReadState) -> Part | None:
 
 def _as_one_text(text: str, state: ReadState) -> Part:
     """Past MAX_PARTS the rest is read as one text, not part by part: no text is lost, and
-    a flood of tiny parts costs no more than the same bytes of text."""
+    a flood of tiny parts costs no more than the same bytes of text. The reader notes that
+    the message was not read part by part."""
+    state.too_deep = True
     return Part([], "text/plain", {}, text=decode_bytes(text.encode("latin-1", errors="replace"), "", state))
 
 

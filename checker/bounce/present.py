@@ -690,9 +690,9 @@ def _labelled(pairs: list[tuple[str, str]]) -> list[str]:
 
 
 # Loose on purpose: masking must also catch addresses inside a server's free-text answer, a
-# quoted local part ('"taro."@docomo.ne.jp') whole, and one before a domain in Unicode. The look-behind starts a match only
-# where a run of address characters starts, which finds the same addresses but keeps a long
-# run without "@" from being rescanned at every character.
+# quoted local part ('"taro."@docomo.ne.jp') whole, and one before a domain in Unicode. The
+# look-behind starts a match only where a run of address characters starts, which finds the
+# same addresses but keeps a long run without "@" from being rescanned at every character.
 _ADDRESS_IN_TEXT = re.compile(r"(?:\"[^\"\r\n]{1,64}\"|(?<![^\s<>\"'()\[\],;:@])[^\s<>\"'()\[\],;:@]+)@([^\s<>\"'()\[\],;:@]+)")
 
 
