@@ -20,7 +20,10 @@ from checker.bounce.stages import find_stage
 # dot-atom is written quoted (RFC 5321 section 4.1.2: '"taro."@docomo.ne.jp', as mail
 # servers write the old addresses of Japanese mobile carriers).
 LOCAL_PART = r"(?:\"[^\"\\\r\n]{1,62}\"|(?<![A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64})"
-ADDRESS = re.compile(LOCAL_PART + r"@[A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24}")
+# A domain's labels may be written in Unicode (RFC 5890: '例え.jp'), its top-level label in
+# ASCII: so Japanese text right after an address ('taro@example.jp宛') is not read as its
+# domain.
+ADDRESS = re.compile(LOCAL_PART + r"@[^\W_](?:[\w-]{0,63}\.){1,10}[A-Za-z]{2,24}")
 # Most patterns here start with the character that leads every match (a digit, the first
 # letter of a lead word in each of its cases: re.I also matches the long s 'ſ' to 's') and
 # check what must stand before it behind it: so the regex engine skips every position that

@@ -183,6 +183,18 @@ def test_a_quoted_local_part_is_one_address_with_its_quotes():
     assert [f.recipient for f in freetext.scan(text, excluded=set())] == ['"taro..hanako."@docomo.ne.jp']
 
 
+@pytest.mark.parametrize("text, recipient", [
+    # A domain written in Unicode, as Postfix with SMTPUTF8 and Japanese notices write it
+    ("<hanako@例え.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 User unknown (in reply to RCPT TO command)",
+     "hanako@例え.jp"),
+    ("hanako@日本語ドメイン.jp 宛のメールは配送できませんでした。550 5.1.1 User unknown", "hanako@日本語ドメイン.jp"),
+    # Japanese right after an ASCII address is the sentence, not the domain
+    ("taro@example.jp宛てのメールは配送できませんでした。550 5.1.1 User unknown", "taro@example.jp"),
+])
+def test_a_recipient_whose_domain_is_written_in_unicode_is_found(text, recipient):
+    assert [result.recipient for result in analyze_bounce(text.encode()).results] == [recipient]
+
+
 def test_status_code_after_reply_code_is_preferred():
     assert freetext.first_status("5.1.0 - Unknown address error 550-'5.7.1 <x@example.jp>... Access denied'") == "5.7.1"
     assert freetext.first_status("550 #5.1.0 Address rejected.") == "5.1.0"
