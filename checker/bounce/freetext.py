@@ -51,6 +51,10 @@ _REMOTE_HOST = re.compile(
     r"(?<=g)enerating server|(?<=\bs)erver|(?<=m)ail exchanger|(?<=\bm)x)"
     r"\s{0,3}[:=]?\s{0,3}\[?([A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24})\b)")
 _RECIPIENT_LEAD = re.compile(r"(?:rcpt to|recipient|to|for|address|宛先)\s{0,3}:?\s{0,3}<?$", re.I)
+# Where to write for help is no recipient: "please forward this message to delist@...",
+# "please send mail to support@..." (where Postfix's bounce(8) template names its
+# postmaster), "contact the list owner at ...".
+_HELP_LEAD = re.compile(r"(?:\bplease,? (?:\w+ ){0,2}(?:forward|send|write|e-?mail)|\bcontact)\b[^.!?]{0,60} (?:to|at)$", re.I)
 # Addresses that never are the failed recipient: the systems that write bounces.
 _SYSTEM_LOCALPARTS = ("mailer-daemon", "postmaster", "double-bounce", "noreply", "no-reply",
                       "maildelivery", "mail-daemon", "mailerdaemon", "bounce", "bounces")
@@ -122,7 +126,8 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
             key = address.lower()
             if _is_expansion_source(lines, index, match.start()):
                 continue
-            names = _names_recipient(line, match.start()) and not _inside_wrapped_sentence(lines, index, match.end())
+            names = (_names_recipient(line, match.start()) and not _inside_wrapped_sentence(lines, index, match.end())
+                     and not _after_help_lead(lines, index, match.start()))
             if key in seen:
                 if names:
                     named_again.append((index, key))
@@ -205,6 +210,15 @@ def _inside_wrapped_sentence(lines: list[str], index: int, end: int) -> bool:
         return False
     before = lines[index - 1].rstrip()
     return bool(before) and not before.endswith(":") and bool(_SENTENCE_GOES_ON.match(line, end))
+
+
+def _after_help_lead(lines: list[str], index: int, position: int) -> bool:
+    """The address is where to write for help ("please forward this message to", "contact
+    the list owner at"), on its line or at the end of the line before it."""
+    before = lines[index][:position]
+    if not before.strip(" \t<") and index:
+        before = lines[index - 1]
+    return bool(_HELP_LEAD.search(before.rstrip(" \t<")[-80:]))
 
 
 # Postfix's bounce(8) names an alias's original address after the expanded one:

@@ -195,6 +195,21 @@ def test_a_recipient_whose_domain_is_written_in_unicode_is_found(text, recipient
     assert [result.recipient for result in analyze_bounce(text.encode()).results] == [recipient]
 
 
+@pytest.mark.parametrize("text", [
+    # A provider's own Postfix notice names its help desk above the failed recipient
+    "This is the mail system at example.net.\n\nFor further assistance, please forward this email to support@example.net.\n\n"
+    "<hanako@example.org>: host mx.example.org[192.0.2.1] said: 550 5.2.1 The email account that you tried to reach is inactive. (in reply to RCPT TO command)\n",
+    # Microsoft's answer names where to ask for delisting
+    "<hanako@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.511 Access denied, banned sender[192.0.2.5]. "
+    "To request removal from this list please forward this message to delist@example.com. (in reply to RCPT TO command)\n",
+    # A list manager's notice: the owner's address wrapped onto a line of its own
+    "You are not allowed to post to this mailing list. If you think that your messages are\nbeing rejected in error, "
+    "contact the mailing list owner at\nannounce-owner@lists.example.org.\n\n<hanako@example.org>\n",
+])
+def test_an_address_to_write_to_for_help_is_not_a_recipient(text):
+    assert [result.recipient for result in analyze_bounce(text.encode()).results] == ["hanako@example.org"]
+
+
 def test_status_code_after_reply_code_is_preferred():
     assert freetext.first_status("5.1.0 - Unknown address error 550-'5.7.1 <x@example.jp>... Access denied'") == "5.7.1"
     assert freetext.first_status("550 #5.1.0 Address rejected.") == "5.1.0"
