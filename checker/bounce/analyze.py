@@ -346,13 +346,20 @@ _BOUNCE_SUBJECT_WORDS = ("undeliver", "undelivered", "returned mail", "delivery 
 
 
 def _looks_like_bounce(doc: Document, subject: str) -> bool:
-    if doc.dsn_reports:
+    if doc.dsn_reports or doc.header("auto-submitted").strip().lower() not in ("", "no"):  # RFC 3834 section 5
         return True
     sender = freetext.find_addresses(doc.header("from"))
-    if sender and freetext.is_system_address(sender[0]):
+    if sender and (freetext.is_system_address(sender[0]) or _is_list_administrator(sender[0])):
         return True
     lowered = subject.lower()
     return any(word in lowered for word in _BOUNCE_SUBJECT_WORDS)
+
+
+def _is_list_administrator(address: str) -> bool:
+    """A mailing list's own address for its notices: list-request (RFC 2142), and list-owner,
+    list-bounces or owner-list (GNU Mailman's and majordomo's manuals)."""
+    local = address.split("@", 1)[0].lower()
+    return local.endswith(("-owner", "-request", "-bounces")) or local.startswith("owner-")
 
 
 def _still_trying(text: str) -> bool:

@@ -48,6 +48,7 @@ _EXCHANGE_RST = "Microsoft: Exchange Online NDR reference (5.7.1 Delivery not au
 _YAHOO = "Yahoo Sender Hub: SMTP error codes (TS/TSS codes: deferrals for the sending IP; BL codes: blocklists)"
 _TENCENT = "Tencent QQ Mail: help for senders on returned mail (550 'Mailbox not found or access denied': no such mailbox)"
 _NETEASE = "NetEase (163.com, 126.com) postmaster: 退信代码说明 (the HL/MI/RP/DT/WM codes of its refusals)"
+_SOPHOS = "Sophos Email: SMTP error codes (docs.sophos.com, XGEMAIL_00nn codes)"
 _MIMECAST = "Mimecast: SMTP error codes (community.mimecast.com, 'Mimecast SMTP Error Codes'; each names the policy that refused)"
 PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("aup#cxbl", "blocked", _COX),
@@ -116,6 +117,19 @@ PROVIDER_TOKENS: tuple[tuple[str, str, str], ...] = (
     ("rp:frl", "norelaying", _NETEASE),
     ("wm:bli", "blocked", _NETEASE),
     ("wm:blu", "rejected", _NETEASE),
+    ("xgemail_0001", "authfailure", _SOPHOS),    # no valid DKIM signature
+    ("xgemail_0002", "authfailure", _SOPHOS),    # SPF failed
+    ("xgemail_0003", "authfailure", _SOPHOS),    # DMARC failed
+    ("xgemail_0004", "blocked", _SOPHOS),        # the sending IP on a blocklist
+    ("xgemail_0005", "badreputation", _SOPHOS),  # the sender's domain on a domain blocklist
+    ("xgemail_0006", "failedstarttls", _SOPHOS),  # the TLS version the recipient's policy requires
+    ("xgemail_0008", "rejected", _SOPHOS),       # the sender on the administrator's block list
+    ("xgemail_0009", "rejected", _SOPHOS),       # the sender on the recipient's own block list
+    ("xgemail_0010", "norelaying", _SOPHOS),     # the recipient's domain is not one it receives for
+    ("xgemail_0011", "userunknown", _SOPHOS),
+    ("xgemail_0012", "emailtoolarge", _SOPHOS),
+    ("xgemail_0014", "ratelimited", _SOPHOS),    # the recipient's inbound rate limit for one sender
+    ("xgemail_0015", "ratelimited", _SOPHOS),    # the recipient's inbound rate limit for all senders
     ("rly:b1", "blocked", _AOL),
     ("rly:b2", "blocked", _AOL),
     ("rly:b3", "blocked", _AOL),

@@ -79,8 +79,11 @@ CASES = [
      "expired"),
     # After DATA the host and recipients were accepted: an unexplained 5.7.1 refuses the content.
     ("5.7.1 after DATA", Evidence(answer="554 5.7.1 Rejected", status="5.7.1", stage="DATA"), "spamdetected"),
+    # A kind of file the site does not take is its policy: the message itself is well formed.
     ("an executable attachment", Evidence(answer="550 This message has been rejected because it has a potentially "
-                                                 "executable attachment", replycode="550", stage="DATA"), "contenterror"),
+                                                 "executable attachment", replycode="550", stage="DATA"), "policyviolation"),
+    ("Amavis's banned file", Evidence(answer="554 5.7.0 Bounce, id=31536-15 - BANNED: .exe,invoice.bat", status="5.7.0",
+                                      stage="DATA"), "policyviolation"),
     ("Amavis", Evidence(answer="554 5.7.0 Reject, id=12345-01 - SPAM", status="5.7.0", stage="DATA"), "spamdetected"),
     ("a mailing list", Evidence(answer="550 5.7.1 You are not allowed to post to this mailing list", status="5.7.1"),
      "rejected"),

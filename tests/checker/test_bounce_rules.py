@@ -300,6 +300,41 @@ PROVIDER_ANSWERS = [
     ('failedstarttls', '  taro@example.com\n    host mx.example.com [192.0.2.1]\n    a TLS session is required, but an attempt to start TLS failed\n'),
     # Gmail's RFC 5322 refusal, without the sentence that names the RFC.
     ('notcompliantrfc', '<a@gmail.com>: host mx.example.com[192.0.2.1] said: 550-5.7.1 Messages missing a valid Message-ID header are not accepted. (in reply to end of DATA command)\n'),
+    # Sophos Email's documented XGEMAIL codes name the cause behind a bare 'Command rejected'.
+    ('userunknown', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 XGEMAIL_0011 Command rejected (in reply to RCPT TO command)\n'),
+    ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 450 4.7.1 XGEMAIL_0015 Command rejected (in reply to RCPT TO command)\n'),
+    ('authfailure', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 XGEMAIL_0002 Command rejected (in reply to end of DATA command)\n'),
+    # Gmail defers mail "rate limited" for a cause it names: the cause decides.
+    ('requireptr', "<a@example.org>: host mx.example.org[192.0.2.1] said: 451-4.7.23 The sending IP address for this message doesn't have a PTR 451-4.7.23 record. To protect users from spam, your email has been 451 4.7.23 temporarily rate limited. (in reply to end of DATA command)\n"),
+    ('authfailure', '<a@example.org>: host mx.example.org[192.0.2.1] said: 421-4.7.26 This mail has been rate limited because it is unauthenticated. 421 4.7.26 Gmail requires all senders to authenticate with either SPF or DKIM. (in reply to end of DATA command)\n'),
+    ('authfailure', "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.30 This message didn't pass DKIM authentication. (in reply to end of DATA command)\n"),
+    ('failedstarttls', "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.29 This message was blocked because it wasn't sent over a TLS connection. (in reply to end of DATA command)\n"),
+    ('spamdetected', '<a@example.org>: host mx.example.org[192.0.2.1] said: 421 4.7.0 This message is suspicious due to the nature of the content or the links within. (in reply to end of DATA command)\n'),
+    # Rate limits in other words: volume, concurrency, a stated rate
+    ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 421 4.7.1 Messages to a@example.org deferred due to excessive volume. (in reply to RCPT TO command)\n'),
+    ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 Exceeding outbound thread limit (in reply to RCPT TO command)\n'),
+    ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 451 Sender rate 152.3 exceeds 100 messages per 1h (in reply to MAIL FROM command)\n'),
+    ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 554 5.2.2 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Cannot submit message. (in reply to end of DATA command)\n'),
+    # TLS that the receiving side requires
+    ('failedstarttls', '<a@example.org>: host mx.example.org[192.0.2.1] said: 553 This route requires TLS version 1.2 or greater (in reply to MAIL FROM command)\n'),
+    ('failedstarttls', '<a@example.org>: host mx.example.org[192.0.2.1] said: 451 TLS/SSLv3 Connection required. (#4.7.1) (in reply to MAIL FROM command)\n'),
+    # The sending host, however the words put it
+    ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 553-mail rejected because your IP is in the PBL (in reply to MAIL FROM command)\n'),
+    ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 421 4.3.2 Your IP(192.0.2.5) is filtered and this connection will be closed. (in reply to MAIL FROM command)\n'),
+    ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.506 Access Denied, Bad HELO (in reply to MAIL FROM command)\n'),
+    ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.511 Access denied, banned sender[192.0.2.5]. To request removal from this list please forward this message to delist@microsoft.com. (in reply to RCPT TO command)\n'),
+    # Filters: SPF, DKIM and DMARC refusals, spam points, a kind of attachment
+    ('authfailure', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 #5.7.1 DMARC unauthenticated mail is prohibited (in reply to end of DATA command)\n'),
+    ('authfailure', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 #5.7.1 SPF unauthorized mail is prohibited. (in reply to MAIL FROM command)\n'),
+    ('spamdetected', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 This message scored 14.2 spam points. (in reply to end of DATA command)\n'),
+    ('policyviolation', '<a@example.org>: host mx.example.org[192.0.2.1] said: 552 MS-Office file containing VBA macros found inside of the email (in reply to end of DATA command)\n'),
+    # The recipient's side: storage, a disabled address, a domain DNS does not know
+    ('mailboxfull', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 User has exhausted allowed storage space. (in reply to RCPT TO command)\n'),
+    ('suspend', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 Mailaddress is administratively disabled. (#5.2.1) (in reply to RCPT TO command)\n'),
+    ('hostunknown', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.0 Proxy session setup failed on Frontend with 554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain (in reply to RCPT TO command)\n'),
+    # Exim's give-ups: every DNS lookup failed for good, every host failing for long
+    ('hostunknown', '  a@example.org\n    all host address lookups failed permanently\n'),
+    ('expired', '  a@example.org\n    all hosts have been failing for a long time and were last tried after this message arrived\n'),
 ]
 
 
@@ -338,6 +373,19 @@ def test_ordinary_text_is_not_a_bounce():
 ])
 def test_a_whole_mail_that_only_mentions_a_reason_is_not_a_bounce(mail):
     assert analyze_bounce(mail).kind == "not-bounce"
+
+
+@pytest.mark.parametrize("mail", [
+    # GNU Mailman's refusal, from the list's owner address, with the post attached
+    "From: announce-owner@lists.example.org\nTo: taro@example.jp\nSubject: hello\n\nYou are not allowed to post to this "
+    "mailing list, and your message has been automatically rejected.\n",
+    # A notice marked as generated by a program (RFC 3834), from an address of no system
+    "From: Lists <lists@example.org>\nTo: taro@example.jp\nAuto-Submitted: auto-replied\nSubject: Re: hello\n\n"
+    "Your message was rejected: posting to this list is restricted to list subscribers.\n",
+])
+def test_a_list_managers_refusal_is_a_bounce_about_the_sender(mail):
+    report = analyze_bounce(mail)
+    assert report.kind == "bounce" and [r.reason for r in report.results] == ["rejected"]
 
 
 def test_the_same_words_pasted_alone_are_read_as_a_bounce():
