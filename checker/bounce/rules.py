@@ -46,10 +46,6 @@ LEANING_CODE = 40   # a code used for several causes
 STANDARD_TEXT = 30  # the standard text of a reply (RFC 5321 4.2) or of a give-up: says little
 FALLBACK = 20       # what the stage, the action or a vague code alone suggest
 
-# Gmail defers mail "rate limited" because of a cause it names (no PTR record, no passing
-# SPF or DKIM, 4.7.23-4.7.30): those causes' rows stand above the rate limit's.
-_CAUSE_OF_A_LIMIT = DECISIVE + 6
-
 _W = r"(?<![a-z0-9])"   # the pattern starts a word ...
 _E = r"(?![a-z0-9])"    # ... and ends one
 
@@ -316,32 +312,33 @@ WORDING_RULES: tuple[Rule, ...] = (
          "554 Message rejected: Email address is not verified.", "Amazon SES: MessageRejected (sending identity not verified)", DECISIVE),
     # -- reverse DNS (X.7.25) --------------------------------------------------------
     _row("requireptr", r"reverse (?:dns|lookup|hostname|address|name)|ptr (?:resource )?record|no ptr|rdns|cannot find your (?:reverse )?hostname|ip name (?:lookup|possibly) (?:failed|forged)|hostname (?:does not|doesn't) match|mismatches (?:the )?client ip",
-         "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]", _POSTFIX + " (reject_unknown_client_hostname); " + _GMAIL + " (4.7.23: no PTR record, so rate limited)", _CAUSE_OF_A_LIMIT),
+         "450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.1]", _POSTFIX + " (reject_unknown_client_hostname); " + _GMAIL + " (4.7.23: no PTR record, so rate limited)", DECISIVE),
     # -- sender authentication (X.7.20-26) ------------------------------------------------
     _row("authfailure", r"spf (?:check|fail(?:ed|ure)?|validation|violation|policy|record|hard ?fail|soft ?fail|authentication)|(?:fails?|failed|failing) spf|spf=(?:fail|softfail|permerror)|sender policy framework",
-         "550 5.7.1 SPF check failed", _AUTH_RFCS, _CAUSE_OF_A_LIMIT),
+         "550 5.7.1 SPF check failed", _AUTH_RFCS, DECISIVE),
     _row("authfailure", r"dkim (?:check|fail(?:ed|ure)?|validation|signature (?:is )?(?:invalid|missing|required))|dkim=fail|(?:no passing|no valid|invalid) dkim",
-         "550 5.7.20 No passing DKIM signature found", _AUTH_RFCS, _CAUSE_OF_A_LIMIT),
+         "550 5.7.20 No passing DKIM signature found", _AUTH_RFCS, DECISIVE),
     _row("authfailure", r"dmarc (?:policy|fail(?:ed|ure)?|check|verification|reject)|dmarc=fail|(?:does not|doesn't|fail(?:s|ed)? to) pass dmarc",
-         "550 5.7.509 Access denied, sending domain example.net does not pass DMARC verification", _EXCHANGE + " (5.7.509); " + _AUTH_RFCS, _CAUSE_OF_A_LIMIT),
+         "550 5.7.509 Access denied, sending domain example.net does not pass DMARC verification", _EXCHANGE + " (5.7.509); " + _AUTH_RFCS, DECISIVE),
     _row("authfailure", r"(?:didn't|did not|doesn't|does not|fail(?:s|ed)? to) pass (?:spf|dkim|dmarc)|(?:spf|dkim|dmarc) (?:authentication|verification|check) (?:didn't|did not|doesn't|does not) pass|(?:spf|dkim|dmarc) (?:unauthenticated|unauthori[sz]ed) (?:mail|e-?mail|messages?)",
-         "550 5.7.30 This message didn't pass DKIM authentication.", _GMAIL + " (4.7.30, 5.7.30 DKIM); Cisco Secure Email (AsyncOS: 'DMARC unauthenticated mail is prohibited', 'SPF unauthorized mail is prohibited'); " + _AUTH_RFCS, _CAUSE_OF_A_LIMIT),
+         "550 5.7.30 This message didn't pass DKIM authentication.", _GMAIL + " (4.7.30, 5.7.30 DKIM); Cisco Secure Email (AsyncOS: 'DMARC unauthenticated mail is prohibited', 'SPF unauthorized mail is prohibited'); " + _AUTH_RFCS, DECISIVE),
     _row("authfailure", r"sender is unauthenticated|unauthenticated (?:e-?mail|message)|(?:sender )?authentication (?:checks|requirements|information)|requires all senders to authenticate|not (?:pass|meet) (?:the )?authentication",
-         "550 5.7.26 This mail has been blocked because the sender is unauthenticated.", _GMAIL + " (5.7.26, 5.7.27; 4.7.26 'rate limited because it is unauthenticated')", _CAUSE_OF_A_LIMIT),
+         "550 5.7.26 This mail has been blocked because the sender is unauthenticated.", _GMAIL + " (5.7.26, 5.7.27; 4.7.26 'rate limited because it is unauthenticated')", DECISIVE),
     # Identifier alignment (RFC 7489 section 3.1) and ARC (RFC 8617) are what the refusal is
     # about even when it is worded as a rate limit (Gmail 4.7.32) or coded as X.7.30 (Gmail's ARC).
     _row("authfailure", r"(?:isn't|is not|not) aligned with|(?:spf|dkim|dmarc|identifier) alignment|arc (?:validation|check|verification) fail(?:ed|ure)?|arc=fail",
          "421 4.7.32 Your email has been rate limited because the From: header (RFC5322) in this message isn't aligned with either the authenticated SPF or DKIM organizational domain.",
-         _GMAIL + " (4.7.32, 5.7.32 alignment; 5.7.30 ARC); RFC 7489 section 3.1; RFC 8617", _CAUSE_OF_A_LIMIT),
+         _GMAIL + " (4.7.32, 5.7.32 alignment; 5.7.30 ARC); RFC 7489 section 3.1; RFC 8617", DECISIVE),
     # -- reputation ----------------------------------------------------------------------
     _row("badreputation", r"(?:low|poor|bad) (?:sender |domain |ip )?reputation|reputation of (?:the )?sending|(?:sender|domain|ip|sending) reputation|due to (?:ip |domain |sender )?reputation|user complaints",
          "550 5.7.1 This message is likely suspicious due to the very low reputation of the sending domain.", _GMAIL + " (5.7.1 reputation); " + _EXCHANGE + " (4.7.650 rate limited due to IP reputation); " + _YAHOO + " (TSS04 user complaints)",
          DECISIVE + 8),
     # -- rate limits (X.4.5 wording, X.7.28) -----------------------------------------------
-    # "Rate limited because it is unauthenticated" (Gmail 4.7.26, 4.7.23, 4.7.30): the cause it
-    # states decides, as the rows for that cause say, not the limit.
+    # A limit said with its cause ("rate limited because it is unauthenticated", "doesn't have
+    # a PTR record ... rate limited": Gmail 4.7.23-4.7.32; "mailbox full, too many messages")
+    # is that cause: the causes' rows, above, win between equals.
     _row("ratelimited", r"rate[ -]?limit(?:ed|ing)?(?! (?:because|due to))|excessive (?:volume|traffic|connections)|(?:thread|connection|session|concurrency) limit|(?:max(?:imum)? )?concurrent (?:connections|sessions)|sender rate|(?:messages|msgs|mails|e-?mails) per \d{1,6} ?(?:seconds?|secs?|minutes?|mins?|hours?)|too many (?:connections|messages|emails|mails|sessions|concurrent|recipients|requests|errors)|unusual rate|receiving mail at a rate|(?:sending|message|connection) rate|throttl(?:ed|ing)|slow down|too (?:fast|quickly)|too much mail from|frequency limited|exceeded the (?:rate|message|connection) limit|max(?:imum)? (?:number of )?messages? per (?:connection|session)|(?:per hour|per day|hourly|daily) (?:message )?(?:receive |send(?:ing)? |recipient )?limit|reached (?:your|the) (?:daily |hourly )?limit for|limits? (?:for|on) how many (?:messages|e-?mails|recipients|connections)|server (?:is )?(?:too )?busy",
-         "421 4.7.0 Too many connections, slow down.", _GMAIL + " (4.7.28, 4.2.1); " + _POSTFIX + " (anvil limits); Microsoft Outlook.com (RP-001 'limits for how many messages can be sent'); Apple iCloud ('deferred due to excessive volume'); " + _EXIM + " (ratelimit ACL: 'Sender rate ... exceeds'); " + _EXCHANGE + " (4.3.2 recipient thread limit; 5.1.90 daily recipient limit, 5.2.121-122 per hour receive limit, 4.7.500-699 'Server busy. Please try again later')", DECISIVE + 5),
+         "421 4.7.0 Too many connections, slow down.", _GMAIL + " (4.7.28, 4.2.1); " + _POSTFIX + " (anvil limits); Microsoft Outlook.com (RP-001 'limits for how many messages can be sent'); Apple iCloud ('deferred due to excessive volume'); " + _EXIM + " (ratelimit ACL: 'Sender rate ... exceeds'); " + _EXCHANGE + " (4.3.2 recipient thread limit; 5.1.90 daily recipient limit, 5.2.121-122 per hour receive limit, 4.7.500-699 'Server busy. Please try again later')", DECISIVE),
     # -- viruses ---------------------------------------------------------------------------
     _row("virusdetected", r"virus(?:es)? (?:found|detected)|(?:contains?|infected with|detected) (?:a )?(?:virus|malware)|malware|(?:reject(?:ed)?|bounce),? id=\S{1,40} - infected|virus detector|ウイルス",
          "554 5.7.0 Virus found: Win.Trojan.Agent", _FILTERS + " (ClamAV via Amavis, clamav-milter; MailScanner's notice to the sender)", DECISIVE, scope=NOTICE),

@@ -310,6 +310,10 @@ PROVIDER_ANSWERS = [
     ('authfailure', "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.30 This message didn't pass DKIM authentication. (in reply to end of DATA command)\n"),
     ('failedstarttls', "<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.29 This message was blocked because it wasn't sent over a TLS connection. (in reply to end of DATA command)\n"),
     ('spamdetected', '<a@example.org>: host mx.example.org[192.0.2.1] said: 421 4.7.0 This message is suspicious due to the nature of the content or the links within. (in reply to end of DATA command)\n'),
+    # ... and a mailbox full of messages is full, though "too many messages" is a limit's words
+    ('mailboxfull', '<a@example.org>: host mx.example.org[192.0.2.1] said: 452 4.2.2 Mailbox full, too many messages in the mailbox (in reply to RCPT TO command)\n'),
+    # sendmail refuses to relay; why it did not recognise the client is its explanation
+    ('norelaying', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 <a@example.org>... Relaying denied. IP name possibly forged [192.0.2.7] (in reply to RCPT TO command)\n'),
     # Rate limits in other words: volume, concurrency, a stated rate
     ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 421 4.7.1 Messages to a@example.org deferred due to excessive volume. (in reply to RCPT TO command)\n'),
     ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 Exceeding outbound thread limit (in reply to RCPT TO command)\n'),
