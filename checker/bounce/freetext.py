@@ -270,13 +270,26 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
     line = block[own_line] if own_line < len(block) else ""
     position = line.lower().find(address.lower())
     after = line[position + len(address):].lstrip(">:;,) \t") if position >= 0 else ""
-    if len(after) > 3:
+    if len(after) > 3 and not after.endswith(":"):
         return _with_continuation(block, own_line, first=after)
-    following = [text.strip() for text in block[own_line + 1: own_line + 4] if text.strip()]
+    # Words that end with ':' ("... was automatically rejected:") announce the answer below.
+    following = _next_paragraph(block, own_line + 1)
     if following:
-        return " ".join(following)[:500]
+        return " ".join(([after] if len(after) > 3 else []) + following)[:500]
     before = line[:position].strip(" \t:;,<(") if position > 0 else ""
     return before[:500]
+
+
+def _next_paragraph(block: list[str], start: int, most: int = 3) -> list[str]:
+    """The lines with words among the `most` from start, to a blank line after them: what a
+    notice says of the recipient above it, not the paragraph after that."""
+    lines: list[str] = []
+    for line in block[start:start + most]:
+        if line.strip():
+            lines.append(line.strip())
+        elif lines:
+            break
+    return lines
 
 
 # Exchange 2000/2003 reports end each recipient's explanation with a tag of the server and

@@ -210,6 +210,18 @@ def test_an_address_to_write_to_for_help_is_not_a_recipient(text):
     assert [result.recipient for result in analyze_bounce(text.encode()).results] == ["hanako@example.org"]
 
 
+@pytest.mark.parametrize("text, diagnostic", [
+    # Exim's delay warning: the reason under the address, not the paragraph after it
+    ("The address to which the message has not yet been delivered is:\n\n  hanako@example.org\n    Delay reason: mailbox is full\n\n"
+     "No action is required on your part. Delivery attempts will continue for\nsome time.\n", "Delay reason: mailbox is full"),
+    # Dovecot's rejection: the words after the address announce the answer on the next line
+    ("Your message to <hanako@example.org> was automatically rejected:\nQuota exceeded (mailbox for user is full)\n",
+     "was automatically rejected: Quota exceeded (mailbox for user is full)"),
+])
+def test_what_a_notice_says_under_the_recipient_is_its_answer(text, diagnostic):
+    assert [result.diagnostic for result in analyze_bounce(text.encode()).results] == [diagnostic]
+
+
 def test_status_code_after_reply_code_is_preferred():
     assert freetext.first_status("5.1.0 - Unknown address error 550-'5.7.1 <x@example.jp>... Access denied'") == "5.7.1"
     assert freetext.first_status("550 #5.1.0 Address rejected.") == "5.1.0"
