@@ -50,11 +50,13 @@ _REMOTE_HOST = re.compile(
     r"[GHMRSWghmrsw\u017f](?i:(?:(?<=\bh)ost|(?<=w)hile talking to|(?<=r)emote (?:host|server|mta)|"
     r"(?<=g)enerating server|(?<=\bs)erver|(?<=m)ail exchanger|(?<=\bm)x)"
     r"\s{0,3}[:=]?\s{0,3}\[?([A-Za-z0-9](?:[A-Za-z0-9-]{0,63}\.){1,10}[A-Za-z]{2,24})\b)")
-_RECIPIENT_LEAD = re.compile(r"(?:rcpt to|recipient|to|for|address|宛先)\s{0,3}:?\s{0,3}<?$", re.I)
+_RECIPIENT_LEAD = re.compile(r"(?:rcpt to|recipient|to|for|address|宛先|宛て先|受取人|受信者|送信先)\s{0,3}[:：]?\s{0,3}<?$", re.I)
 # Where to write for help is no recipient: "please forward this message to delist@...",
 # "please send mail to support@..." (where Postfix's bounce(8) template names its
 # postmaster), "contact the list owner at ...".
 _HELP_LEAD = re.compile(r"(?:\bplease,? (?:\w+ ){0,2}(?:forward|send|write|e-?mail)|\bcontact)\b[^.!?]{0,60} (?:to|at)$", re.I)
+# ... and in Japanese after it: "Postmaster@example.ne.jp まで返信をお願いします".
+_HELP_AFTER = re.compile(r"[>\s]{0,3}(?:まで|へ)(?:ご|お)?(?:返信|連絡|問い?合わせ)")
 # Addresses that never are the failed recipient: the systems that write bounces.
 _SYSTEM_LOCALPARTS = ("mailer-daemon", "postmaster", "double-bounce", "noreply", "no-reply",
                       "maildelivery", "mail-daemon", "mailerdaemon", "bounce", "bounces")
@@ -127,19 +129,20 @@ def scan(text: str, excluded: set[str]) -> list[TextFinding]:
             if _is_expansion_source(lines, index, match.start()):
                 continue
             names = (_names_recipient(line, match.start()) and not _inside_wrapped_sentence(lines, index, match.end())
-                     and not _after_help_lead(lines, index, match.start()))
+                     and not _for_help(lines, index, match))
             if key in seen:
                 if names:
                     named_again.append((index, key))
+                continue
+            if is_system_address(address):  # a bounce's own sender, even where it is excluded
+                seen.add(key)
+                system.append((index, address))
                 continue
             if key in excluded:
                 if names:
                     sender_side.append((index, address))  # someone writing to themselves
                 continue
             seen.add(key)
-            if is_system_address(address):
-                system.append((index, address))
-                continue
             (strong if names else weak).append((index, address))
     # Addresses in prose ("please contact <support@...>") count only when nothing names
     # a recipient the way bounces do.
@@ -212,10 +215,12 @@ def _inside_wrapped_sentence(lines: list[str], index: int, end: int) -> bool:
     return bool(before) and not before.endswith(":") and bool(_SENTENCE_GOES_ON.match(line, end))
 
 
-def _after_help_lead(lines: list[str], index: int, position: int) -> bool:
+def _for_help(lines: list[str], index: int, match: re.Match[str]) -> bool:
     """The address is where to write for help ("please forward this message to", "contact
-    the list owner at"), on its line or at the end of the line before it."""
-    before = lines[index][:position]
+    the list owner at", on its line or at the end of the line before it; "まで返信")."""
+    if _HELP_AFTER.match(lines[index], match.end()):
+        return True
+    before = lines[index][:match.start()]
     if not before.strip(" \t<") and index:
         before = lines[index - 1]
     return bool(_HELP_LEAD.search(before.rstrip(" \t<")[-80:]))

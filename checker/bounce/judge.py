@@ -200,6 +200,8 @@ def _restatement_holds(restatement: Restatement, evidence: Evidence) -> bool:
         return False
     if restatement.temporary is not None and _is_temporary(evidence) != restatement.temporary:
         return False
+    if restatement.statuses and not any(status_matches(wanted, evidence.status) for wanted in restatement.statuses):
+        return False
     if restatement.carrier_domains:
         if evidence.recipient.rpartition("@")[2].lower() not in restatement.carrier_domains:
             return False

@@ -36,6 +36,7 @@ DELAY_PHRASES: tuple[str, ...] = (
     # Japanese notices in the words of the warning above: the mail is late, delivery goes on,
     # there is no need to resend ("YOU DO NOT NEED TO RESEND YOUR MESSAGE").
     "配送が遅れて", "配信が遅れて", "引き続き配送", "引き続き配信", "再送の必要はありません",
+    "まだ配信されていません", "まだ配送されていません", "配信未完了", "再試行します",  # Gmail in Japanese
 )
 
 # A notice that the sending server has stopped retrying, even where it also says the mail was
@@ -53,5 +54,5 @@ GIVE_UP_PHRASES: tuple[str, ...] = (
     "failed permanently",                # Gmail: "Delivery to the following recipient failed permanently"
     "permanent error", "permanent fatal error",  # Exim, sendmail
     "delivery time expired", "message expired", "queue.expired",  # RFC 3463 X.4.7; Exchange
-    "配送を断念", "配信を断念", "配送を中止", "配信を中止",
+    "配送を断念", "配信を断念", "配送を中止", "配信を中止", "を試みましたが",
 )

@@ -277,7 +277,7 @@ WORDING_RULES: tuple[Rule, ...] = (
          "552 5.2.2 Mailbox size limit exceeded", _POSTFIX + " (virtual(8) mailbox_size_limit); GMX / Web.de postmaster ('User has exhausted allowed storage space')", DECISIVE + 5, scope=NOTICE),
     _row("mailboxfull", r"disk quota exceeded|error writing message: file too large|(?:out of|insufficient) (?:mailbox )?storage(?: space)?|storage (?:quota|limit|space) (?:exceeded|reached|full)",
          "550 5.2.2 The recipient's inbox is out of storage space.", _GMAIL + "; " + _SENDMAIL + " (EDQUOT); " + _POSTFIX + " (local(8) mailbox_size_limit: the mailbox file may not grow, EFBIG)", DECISIVE, scope=NOTICE),
-    _row("mailboxfull", r"容量(?:が|を)?(?:いっぱい|超え|オーバー|不足|上限)|(?:メールボックス|受信箱)(?:の容量)?(?:が|は)(?:いっぱい|一杯)|満杯|メールボックスの容量(?:制限|上限)を超え",
+    _row("mailboxfull", r"容量(?:が|を)?(?:いっぱい|超え|オーバー|不足|上限)|(?:メールボックス|受信箱|受信トレイ)(?:の容量)?(?:が|は)(?:いっぱい|一杯)|満杯|メールボックスの容量(?:制限|上限)を超え",
          "メールボックスの容量が上限に達しています", _JA_ISPS, DECISIVE, scope=NOTICE),
     # -- system full (X.3.1) -----------------------------------------------------------
     _row("systemfull", r"insufficient system storage|mail system full|(?:system|server|disk) is full|no space left(?: on device)?|(?:not enough|insufficient) disk space",
@@ -324,6 +324,8 @@ WORDING_RULES: tuple[Rule, ...] = (
          "550 5.7.30 This message didn't pass DKIM authentication.", _GMAIL + " (4.7.30, 5.7.30 DKIM); Cisco Secure Email (AsyncOS: 'DMARC unauthenticated mail is prohibited', 'SPF unauthorized mail is prohibited'); " + _AUTH_RFCS, DECISIVE),
     _row("authfailure", r"sender is unauthenticated|unauthenticated (?:e-?mail|message)|(?:sender )?authentication (?:checks|requirements|information)|requires all senders to authenticate|not (?:pass|meet) (?:the )?authentication",
          "550 5.7.26 This mail has been blocked because the sender is unauthenticated.", _GMAIL + " (5.7.26, 5.7.27; 4.7.26 'rate limited because it is unauthenticated')", DECISIVE),
+    _row("authfailure", r"送信ドメイン認証|(?:spf|dkim|dmarc)[^。]{0,20}(?:に失敗|が失敗|失敗し|の検証(?:に|が)失敗)|dmarc ?ポリシー",
+         "送信ドメイン認証(SPF)に失敗したため、受信を拒否しました", _JA_ISPS + " (送信ドメイン認証: SPF, DKIM, DMARC)", DECISIVE, scope=NOTICE),
     # Identifier alignment (RFC 7489 section 3.1) and ARC (RFC 8617) are what the refusal is
     # about even when it is worded as a rate limit (Gmail 4.7.32) or coded as X.7.30 (Gmail's ARC).
     _row("authfailure", r"(?:isn't|is not|not) aligned with|(?:spf|dkim|dmarc|identifier) alignment|arc (?:validation|check|verification) fail(?:ed|ure)?|arc=fail",
@@ -347,7 +349,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     # -- spam -----------------------------------------------------------------------------
     _row("spamdetected", r"(?:as|is|be|likely|considered|suspected|classified as|identified as|detected as|looks like|appears to be|marked as) (?:a |an )?(?:spam|junk|bulk|unsolicited)(?: mail| e-?mail| message)?",
          "550 5.7.1 Message rejected as spam by Content Filtering.", _EXCHANGE + " (content filter); " + _GMAIL + " (5.7.1 unsolicited)", DECISIVE),
-    _row("spamdetected", r"spam (?:detected|message|content|filter(?:ing)?|score|classification|policy|signature|rejected|mail|check)|spam-like|spamassassin|spam (?:& virus )?firewall|anti-?spam (?:filter|system|software|protection|engine|policy|rules?)|(?:probability|likelihood) of (?:being )?spam|spam probability|surbl|uribl|phish(?:ing)?|contains? spam|spammy|(?:rejected|refused|blocked|denied)(?: as| because of| due to| for)? (?:being )?spam|(?:reject(?:ed)?|bounce),? id=\S{1,40} - spam|(?:high|spam) score|junk mail|unsolicited (?:mail|e-?mail|bulk|commercial|message)|message content rejected(?:, ube)?|\bube\b|スパム(?:メール)?(?:と|として)(?:判定|判断|認識|検出)|spam scale|scored too high|(?:black|block) ?listed (?:url|uri|link)s?|(?:url|uri|link)s? (?:is |are )?(?:black|block) ?listed|迷惑メール",
+    _row("spamdetected", r"spam (?:detected|message|content|filter(?:ing)?|score|classification|policy|signature|rejected|mail|check)|spam-like|spamassassin|spam (?:& virus )?firewall|anti-?spam (?:filter|system|software|protection|engine|policy|rules?)|(?:probability|likelihood) of (?:being )?spam|spam probability|surbl|uribl|phish(?:ing)?|contains? spam|spammy|(?:rejected|refused|blocked|denied)(?: as| because of| due to| for)? (?:being )?spam|(?:reject(?:ed)?|bounce),? id=\S{1,40} - spam|(?:high|spam) score|junk mail|unsolicited (?:mail|e-?mail|bulk|commercial|message)|message content rejected(?:, ube)?|\bube\b|スパム(?:メール)?(?:と|として)(?:判定|判断|認識|検出)|spam scale|scored too high|(?:black|block) ?listed (?:url|uri|link)s?|(?:url|uri|link)s? (?:is |are )?(?:black|block) ?listed|迷惑メール(?:と|として)(?:判定|判断|認識|検出|みな)|迷惑メールの(?:疑い|可能性)",
          "554 5.7.1 Spam message rejected", _FILTERS, DECISIVE),
     # A content filter that refuses the message without saying "spam": what it filters for.
     _row("spamdetected", r"content (?:filter(?:ing)?|restrictions?)|message filtered|content (?:rejected|not accepted|refused|denied)|(?:suspicious|unacceptable|objectionable) (?:content|links?|urls?)|suspicious due to the (?:nature of the )?content|spam points|scored [0-9.]{1,8} (?:spam )?points",
@@ -361,6 +363,8 @@ WORDING_RULES: tuple[Rule, ...] = (
          "550 Rejected messages from 198.51.100.7 until further notice", _DNSBL + "; " + _EXCHANGE + " (banned IP)", WORDING),
     _row("blocked", r"not accepting (?:connections|messages|mail) from|not accepting connections|access denied[^.;]{0,30}(?:ip|host)|(?:connection|session) (?:refused|rejected|dropped) (?:from|for) (?:your )?(?:ip|host)",
          "554 mx.example.com ESMTP not accepting messages from 198.51.100.7", _POSTFIX + " (smtpd greeting refusals); " + _APPLE, WORDING),
+    _row("blocked", r"ブラックリスト|ブロックリスト|送信元(?:の)? ?(?:ip ?アドレス|ip|サーバー?)[^。]{0,40}(?:拒否|ブロック|制限)",
+         "送信元 IP アドレスはブラックリストに登録されているため、接続を拒否しました", _JA_ISPS + "; " + _DNSBL, WORDING, scope=NOTICE),
     _row("securityerror", r"access denied",
          "550 5.7.1 <a@example.jp>... Access denied", _SENDMAIL + " (access map REJECT: '550 5.7.1 Access denied')", WORDING,
          stages=NOT_AT_MAIL),
@@ -400,7 +404,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("userunknown", r"recip(?:ient)?notfound|recipient address rejected: access denied",
          "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
          _EXCHANGE + " (5.1.10 RecipientNotFound, 5.4.1 directory-based edge blocking: the address is not in the directory)", DECISIVE),
-    _row("userunknown", r"存在しない(?:アドレス|ユーザ|メールアドレス)|(?:アドレス|宛先|ユーザー?)(?:が|は)(?:存在しない|存在しません|見つからない|見つかりません|みつかりません)|宛先(?:不明|のメール ?アドレスが見つかりません)|(?:該当する|そのような)ユーザー?(?:は|が)(?:いません|存在しません|見つかりません)|ディレクトリ(?:に|には)(?:見つかりません|ありません|存在しません)",
+    _row("userunknown", r"(?:ユーザー?|アカウント|メールアドレス|アドレス)(?:は|が)登録されていません|存在しない(?:アドレス|ユーザ|メールアドレス)|(?:アドレス|宛先|ユーザー?)(?:が|は)(?:存在しない|存在しません|見つからない|見つかりません|みつかりません)|宛先(?:不明|のメール ?アドレスが見つかりません)|(?:該当する|そのような)ユーザー?(?:は|が)(?:いません|存在しません|見つかりません)|ディレクトリ(?:に|には)(?:見つかりません|ありません|存在しません)",
          "宛先のアドレスが存在しないため配信できませんでした", _JA_ISPS + "; " + _DOMINO + " (Japanese: 'Domino ディレクトリには見つかりません')", WORDING, scope=NOTICE),
     _row("userunknown", r"recipient address rejected|rcpt rejected|recipient rejected|(?:server )?has rejected (?:the )?address",
          "550 5.1.0 Recipient rejected", _POSTFIX + " (smtpd_recipient_restrictions)",
@@ -410,7 +414,8 @@ WORDING_RULES: tuple[Rule, ...] = (
     # -- the recipient's own filter ------------------------------------------------------------
     _row("filtered", r"refused by (?:the )?recipient|recipient (?:has )?(?:refused|rejected|blocked) (?:your |the )?(?:message|mail|sender)|(?:due to|by) (?:the )?recipient(?:'s)? (?:preferences|settings|filter)",
          "550 5.1.1 Refused due to recipient preferences", _CARRIERS + "; " + _EXCHANGE + " (blocked senders)", DECISIVE),
-    _row("filtered", r"受信(?:を)?拒否|拒否設定",
+    # The recipient's own settings, as the carriers call them: 迷惑メールフィルター is one.
+    _row("filtered", r"受信(?:を)?拒否|拒否設定|迷惑メール(?:フィルター?|対策)(?:の)?設定|(?:受信者|相手(?:の方)?)の(?:迷惑メール|フィルター?|受信)",
          "受信拒否設定により配信できませんでした", _CARRIERS, DECISIVE, scope=NOTICE),
     _row("policyviolation", r"(?:for|due to) (?:local |security )?policy reasons",
          "554 5.7.9 Message not accepted for policy reasons.", _YAHOO + " (5.7.9); " + _POSTFIX + " (policy service texts)", DECISIVE + 2),
@@ -456,7 +461,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("systemerror", r"service (?:temporarily )?unavailable|transaction failed|temporarily unavailable",
          "554 5.0.0 Service unavailable", _RFC5321 + " (421, 554)", STANDARD_TEXT),
     # -- the message waited too long (a give-up: the cause, when stated, decides first) ------
-    _row("expired", r"retry time(?:out)? (?:exceeded|not reached)|(?:have|has) been failing for a long time|timed out|delivery time expired|(?:message|envelope) expired|(?:queue|message) lifetime (?:exceeded|expired)|(?:cannot|could not|couldn't|unable to) (?:send|deliver) (?:the |this |your )?message for (?:more than )?\d{1,3}|(?:after|despite) (?:repeated|multiple|several|\d{1,3}) (?:delivery )?(?:attempts|retries|tries)|(?:has )?expired (?:after|in (?:the )?queue)|undeliverable for (?:more than )?\d{1,3} (?:days|hours)|delivery (?:has )?(?:timed out|expired)|maximum (?:queue )?time exceeded|no answer from (?:the )?(?:remote )?(?:host|server)|could not connect|unable to connect(?: successfully)?|did not accept our requests to connect|socket error|(?:wasn't|was not) able to establish an smtp connection|(?:too long|been) in (?:the )?queue(?: too long)?|queue too long|will not be retried|(?:delayed|deferred) and has now failed|no further (?:delivery )?attempts|could not be delivered (?:for|within)|(?:was|has) not been delivered (?:for|within)|not delivered within|delivery attempts (?:will continue|have failed)|have not been able to deliver|unable to deliver (?:for|after)|cannot be delivered after|配送を断念|時間内に配送|(?:配送|配信)(?:を)?中止|期間内に(?:配送|配信)できな",
+    _row("expired", r"retry time(?:out)? (?:exceeded|not reached)|(?:have|has) been failing for a long time|timed out|delivery time expired|(?:message|envelope) expired|(?:queue|message) lifetime (?:exceeded|expired)|(?:cannot|could not|couldn't|unable to) (?:send|deliver) (?:the |this |your )?message for (?:more than )?\d{1,3}|(?:after|despite) (?:repeated|multiple|several|\d{1,3}) (?:delivery )?(?:attempts|retries|tries)|(?:has )?expired (?:after|in (?:the )?queue)|undeliverable for (?:more than )?\d{1,3} (?:days|hours)|delivery (?:has )?(?:timed out|expired)|maximum (?:queue )?time exceeded|no answer from (?:the )?(?:remote )?(?:host|server)|could not connect|unable to connect(?: successfully)?|did not accept our requests to connect|socket error|(?:wasn't|was not) able to establish an smtp connection|(?:too long|been) in (?:the )?queue(?: too long)?|queue too long|will not be retried|(?:delayed|deferred) and has now failed|no further (?:delivery )?attempts|could not be delivered (?:for|within)|(?:was|has) not been delivered (?:for|within)|not delivered within|delivery attempts (?:will continue|have failed)|have not been able to deliver|unable to deliver (?:for|after)|cannot be delivered after|配送を断念|時間内に配送|(?:一定期間|\d{1,2} ?日間?)[^。]{0,10}(?:配信|配送|送信)を試み|(?:配送|配信)(?:を)?中止|期間内に(?:配送|配信)できな",
          "retry timeout exceeded", _EXIM + " (retry timeout exceeded); " + _QMAIL + " (I'm not going to try again); " + _SENDMAIL + " (could not be delivered for 5 days)",
          STANDARD_TEXT, scope=NOTICE),
 )
@@ -591,6 +596,7 @@ class Restatement:
     temporary: bool | None = None          # True: only with a 4xx reply or 4.x.x status
     carrier_domains: frozenset[str] = frozenset()
     names_recipient: bool | None = None    # the answer quotes the recipient's address
+    statuses: tuple[str, ...] = ()         # only with one of these statuses ("x.2.0": any class)
 
 
 AU_DOMAINS: frozenset[str] = frozenset({"ezweb.ne.jp", "au.com"})
@@ -600,6 +606,11 @@ RESTATEMENTS: tuple[Restatement, ...] = (
                 "A recipient refused after DATA was accepted at RCPT TO (RFC 5321 section 3.3): the refusal is a "
                 "filter's, whatever it says (Japanese carriers answer 'user unknown' for their reception filters)",
                 stages=stages.AFTER_DATA),
+    Restatement("userunknown", "filtered",
+                "RFC 3463 X.2.0 is a mailbox status: the address exists and its mailbox refused, whatever the "
+                "words (sendmail reports a refusal of the message itself so; docomo answers '550 Unknown user' for "
+                "its recipients' reception filters, as Sisimai's NTTDOCOMO rules record)",
+                statuses=("x.2.0",)),
     Restatement("userunknown", "filtered",
                 "au (KDDI) answers '550 : User unknown' without the address when the recipient's reception "
                 "filter refused the mail, and quotes the address when it does not exist",

@@ -79,9 +79,43 @@ def test_rfc2047_subject_of_the_returned_message():
     ("受信拒否設定により、メールは届きませんでした。", "filtered"),
     ("メールサイズが大きすぎるため送信できませんでした。", "emailtoolarge"),
     ("宛先のメールアドレスが見つかりませんでした。", "userunknown"),
+    # Gmail in Japanese, with only its words pasted
+    ("hanako@gmail.com にメッセージを配信できませんでした。受信者の受信トレイがいっぱいになっているか、現在受信しているメールが多すぎます。",
+     "mailboxfull"),
+    # The carriers' reception filters are the recipient's own settings, not a spam verdict ...
+    ("以下のアドレスへの送信に失敗しました。\nhanako@au.com\n\n相手の方の迷惑メールフィルター設定(受信拒否)により、メールは受信されませんでした。",
+     "filtered"),
+    # ... but a message judged to be spam is
+    ("このメールは迷惑メールと判定されたため、配信されませんでした。", "spamdetected"),
+    # A refusal that says why is refused for that reason
+    ("宛先: hanako@example.jp\n理由: 送信ドメイン認証(SPF)に失敗したため、受信を拒否しました", "authfailure"),
+    ("宛先: hanako@example.co.jp\n理由: 送信元 IP アドレス 192.0.2.99 はブラックリストに登録されているため、接続を拒否しました",
+     "blocked"),
+    ("原因: <hanako@example.ne.jp> のユーザーは登録されていません", "userunknown"),
+    # A give-up after trying for a while, with no cause given
+    ("下記のメールは一定期間配信を試みましたが、相手先のメールサーバーに配信できなかったため、お送りしたメールを返送いたします。\n\n"
+     "宛先: hanako@example.com", "expired"),
 ])
 def test_japanese_single_lines(text, reason):
     assert analyze_bounce(text).results[0].reason == reason
+
+
+def test_a_japanese_delay_notice_is_a_delay():
+    # Gmail's "Message not delivered yet", pasted in Japanese without its report
+    paste = ("メッセージはまだ配信されていません\nhanako@example.jp へのメッセージの配信で一時的な問題が発生しました。"
+             "Gmail は今後 46 時間再試行します。配信が完全に失敗した場合は通知されます。\n")
+    report = analyze_bounce(paste)
+    assert report.kind == "delayed" and report.results[0].action == "delayed"
+
+
+def test_a_japanese_notice_names_its_recipient_and_where_to_ask():
+    # DTI's layout: 受取人 names the recipient; the postmaster at the end is where to write
+    mail = ("From: Mail Administrator <Postmaster@example.ne.jp>\nTo: taro@example.jp\nSubject: メールシステム誤り- 返されたメール\n\n"
+            "以下の受取人は、相手のメールサーバに拒否されました。\n\n受取人: <hanako@example.ne.jp>\n"
+            "原因:  <hanako@example.ne.jp> のユーザーは登録されていません\n\n"
+            "もし、このエラーメールにご不明な点などございましたら\nPostmaster@example.ne.jp まで返信をお願いします。\n")
+    (result,) = analyze_bounce(mail).results
+    assert (result.recipient, result.reason) == ("hanako@example.ne.jp", "userunknown")
 
 
 def test_pasted_japanese_text_with_quote_marks():

@@ -125,6 +125,14 @@ def test_the_same_unknown_user_answer_after_data_is_a_filter():
     assert analyze_bounce(text).results[0].reason == "filtered"
 
 
+def test_unknown_user_with_a_mailbox_status_is_a_filter():
+    # sendmail's report of docomo's answer: the status says the mailbox exists and refused
+    report = ("Final-Recipient: RFC822; hanako@docomo.ne.jp\nAction: failed\nStatus: 5.2.0\n"
+              "Diagnostic-Code: SMTP; 550 Unknown user hanako@docomo.ne.jp\n")
+    assert analyze_bounce(report).results[0].reason == "filtered"
+    assert analyze_bounce(report.replace("5.2.0", "5.1.1")).results[0].reason == "userunknown"
+
+
 def test_au_convention_applies_only_to_au_recipients():
     text = TEXTS["au_filter"].replace("ezweb.ne.jp", "example.jp")
     # Elsewhere an answer without the address proves nothing: the address is unknown.
