@@ -17,6 +17,7 @@ from checker.bounce.original import original_facts
 from checker.bounce.phrases import (
     AUTOREPLY_SUBJECT_PREFIXES,
     DELAY_PHRASES,
+    DELIVERED_PHRASES,
     GIVE_UP_PHRASES,
     VACATION_PHRASES,
 )
@@ -74,7 +75,8 @@ def build_report(doc: Document) -> BounceReport:
     elif _is_autoreply(doc, subject):
         kind, results = "autoreply", _autoreply_results(doc)
     else:
-        results = _failure_results(doc, general, excluded)
+        # What failed comes first: a report on several recipients may list a delivered one first.
+        results = sorted(_failure_results(doc, general, excluded), key=lambda result: result.reason == "delivered")
         kind = _kind(results)
         sign_in = _sign_in_result(doc, results)
         if sign_in is not None:
@@ -215,6 +217,8 @@ def _ses_results(notice: SesNotice) -> list[RecipientResult]:
 
 
 def _from_text(finding: freetext.TextFinding, complete: bool) -> RecipientResult:
+    if _says_delivered(finding.context):
+        return _result(Evidence(recipient=finding.recipient, action="delivered"), "delivered", finding.remote_host)
     action = "delayed" if _still_trying(finding.context) and finding.status[:1] != "5" else "failed"
     diagnostic = finding.diagnostic
     if not complete and not names_a_reason(diagnostic):
@@ -244,7 +248,7 @@ def _without_recipient(doc: Document, general: str, bounce: bool) -> list[Recipi
         delayed = _still_trying(text)
         return [_result(Evidence(recipient=recipient), "delayed" if delayed else "failed", "",
                         reason="expired" if delayed else "undefined")]
-    evidence = Evidence(answer=text[:1000], notice=text, status=status, replycode=replycode,
+    evidence = Evidence(answer=freetext.without_field_name(text[:1000]), notice=text, status=status, replycode=replycode,
                         stage=find_stage(general), recipient=recipient)
     return [_result(evidence, "failed", freetext.find_remote_host(text[:2000]))]
 
@@ -302,7 +306,8 @@ def _is_autoreply(doc: Document, subject: str) -> bool:
     if doc.dsn_reports:
         return False
     if doc.is_fragment:
-        return _sounds_like_vacation(doc.human_text) and not freetext.first_status(doc.human_text)
+        return (_sounds_like_vacation(doc.human_text) and not freetext.first_status(doc.human_text)
+                and not names_a_reason(doc.human_text))
     sender = freetext.find_addresses(doc.header("from"))
     if sender and freetext.is_system_address(sender[0]):
         return False
@@ -360,6 +365,11 @@ def _is_list_administrator(address: str) -> bool:
     list-bounces or owner-list (GNU Mailman's and majordomo's manuals)."""
     local = address.split("@", 1)[0].lower()
     return local.endswith(("-owner", "-request", "-bounces")) or local.startswith("owner-")
+
+
+def _says_delivered(text: str) -> bool:
+    lowered = text.lower()
+    return any(phrase in lowered for phrase in DELIVERED_PHRASES)
 
 
 def _still_trying(text: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from checker.bounce.codes import status_detail
 from checker.bounce.stages import find_stage
 
 # The look-behind makes every match start where a run of local-part characters starts, so
@@ -258,17 +259,21 @@ def _finding(address: str, block: list[str], own_line: int) -> TextFinding:
 def answer_text(block: list[str], own_line: int, address: str) -> str:
     """The server's answer: the first line carrying a reply/status code or an
     'X said:' lead-in, with its continuation lines; else the words after the address."""
-    weak = None
+    weak = timed_out = None
     for index in _lines_with_codes(block):
         if own_line < index and _CODE_TAG.match(block[index]):
             return _words_above_tag(block, own_line, index)
         strength = _answer_strength(block[index])
+        if strength == 2 and timed_out is None and _only_says_time_ran_out(block[index]):
+            timed_out = index  # Exchange's "'400 4.4.7 Message delayed'" above the last error itself
+            continue
         if strength == 2:
             return _after_lead_in(_with_continuation(block, index))
         if strength == 1 and weak is None:
             weak = index
-    if weak is not None:
-        return _after_lead_in(_with_continuation(block, weak))
+    for found in (timed_out, weak):
+        if found is not None:
+            return _after_lead_in(_with_continuation(block, found))
     announced = _announced_answer(block)
     if announced or not address:
         return announced  # without an address, no line is known to be about the recipient
@@ -281,20 +286,33 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
     following = _next_paragraph(block, own_line + 1)
     if following:
         return " ".join(([after] if len(after) > 3 else []) + following)[:500]
-    before = line[:position].strip(" \t:;,<(") if position > 0 else ""
-    return before[:500]
+    if position <= 0 or _MESSAGE_FIELD.match(line) or _LABEL.fullmatch(line[:position]):
+        return ""  # a field's name ('宛先:', 'To:') says nothing of the failure
+    return line[:position].strip(" \t:;,<(")[:500]
 
 
 def _next_paragraph(block: list[str], start: int, most: int = 3) -> list[str]:
     """The lines with words among the `most` from start, to a blank line after them: what a
-    notice says of the recipient above it, not the paragraph after that."""
+    notice says of the recipient above it, not the paragraph after that, nor the fields of
+    the returned message listed under it ('件名: ...')."""
     lines: list[str] = []
     for line in block[start:start + most]:
+        if _MESSAGE_FIELD.match(line):
+            break
         if line.strip():
             lines.append(line.strip())
         elif lines:
             break
     return lines
+
+
+_LABEL = re.compile(r"[ \t>]{0,8}[^\s:：]{1,12}[ \t]{0,3}[:：][ \t<]{0,4}")
+_MESSAGE_FIELD = re.compile(r"\s{0,8}(?:subject|date|sent|from|to|cc|件名|日時|送信日時|差出人|送信者)\s{0,3}[:：]", re.I)
+
+
+def _only_says_time_ran_out(line: str) -> bool:
+    """A reply coded X.4.7 (RFC 3463: delivery time expired) says that time ran out, not why."""
+    return status_detail(first_status(line)) == "4.7"
 
 
 # Exchange 2000/2003 reports end each recipient's explanation with a tag of the server and
@@ -342,7 +360,17 @@ def _lines_with_codes(block: list[str]) -> list[int]:
 def _after_lead_in(text: str) -> str:
     """Drop the bounce's own words before the remote server's answer ('... said:')."""
     match = _LEAD_IN.search(text)
-    return text[match.end():].strip() if match and len(text) - match.end() > 8 else text
+    return without_field_name(text[match.end():].strip() if match and len(text) - match.end() > 8 else text)
+
+
+# A delivery report's field pasted alone: 'Diagnostic-Code: smtp; 550 ...' (RFC 3464 section 2.3.6).
+_DIAGNOSTIC_FIELD = re.compile(r"\s{0,8}diagnostic-code\s{0,3}:\s{0,3}[a-z0-9-]{1,20}\s{0,3};\s{0,3}", re.I)
+
+
+def without_field_name(text: str) -> str:
+    """The answer without the name and type of the report field it was pasted with."""
+    match = _DIAGNOSTIC_FIELD.match(text)
+    return text[match.end():] if match else text
 
 
 def _answer_strength(line: str) -> int:
@@ -356,9 +384,13 @@ def _answer_strength(line: str) -> int:
 
 
 def _with_continuation(block: list[str], index: int, first: str | None = None) -> str:
+    """The line and the indented lines that continue it; after a line that ends with ':'
+    (an answer cut where it names the address), the lines down to a blank one, indented or
+    not, as a mail app that re-wraps a paste leaves them."""
     pieces = [(first if first is not None else block[index]).strip()]
+    announces = pieces[0].endswith(":")
     for line in block[index + 1: index + 8]:
-        if not line.strip() or not line[:1].isspace():
+        if not line.strip() or not (line[:1].isspace() or announces):
             break
         pieces.append(line.strip())
     return " ".join(pieces)[:1000]

@@ -14,7 +14,7 @@ VACATION_PHRASES: tuple[str, ...] = (
     "upon my return", "when i return", "until i return", "will be back on", "away from the office",
     "i will be traveling", "i will be travelling", "access to email", "access to e-mail",
     "away from my desk", "automatic reply", "auto-reply", "autoreply",
-    "不在にしております", "休暇", "不在のため",
+    "不在にしております", "休暇", "不在のため", "自動返信", "休業",
 )
 
 # Whole-message wording that marks an automatic reply rather than a bounce.
@@ -37,6 +37,13 @@ DELAY_PHRASES: tuple[str, ...] = (
     # there is no need to resend ("YOU DO NOT NEED TO RESEND YOUR MESSAGE").
     "配送が遅れて", "配信が遅れて", "引き続き配送", "引き続き配信", "再送の必要はありません",
     "まだ配信されていません", "まだ配送されていません", "配信未完了", "再試行します",  # Gmail in Japanese
+)
+
+# A notice without a delivery report that says the mail was delivered (Exchange's and
+# Outlook's "Delivered:" and "Relayed:" notices).
+DELIVERED_PHRASES: tuple[str, ...] = (
+    "delivery to these recipients or groups is complete",
+    "your message has been delivered to the following recipients",
 )
 
 # A notice that the sending server has stopped retrying, even where it also says the mail was

@@ -94,3 +94,32 @@ def test_several_recipients_keep_their_order_and_reasons():
         "Final-Recipient: rfc822; c@example.org\nAction: failed\nStatus: 5.1.2\n\n")))
     assert [(r.recipient, r.reason) for r in report.results] == [
         ("a@example.net", "userunknown"), ("b@example.net", "mailboxfull"), ("c@example.org", "hostunknown")]
+
+
+def test_what_failed_comes_before_what_was_delivered():
+    report = analyze_bounce(_report_message("delivery-status", (
+        "--R\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.jp\n\n"
+        "Final-Recipient: rfc822; jiro@example.net\nAction: relayed\nStatus: 2.0.0\n\n"
+        "Final-Recipient: rfc822; hanako@example.org\nAction: failed\nStatus: 5.2.1\n"
+        "Diagnostic-Code: smtp; 550 5.2.1 Recipient address rejected: account disabled\n\n")))
+    assert report.kind == "bounce"
+    assert [(r.recipient, r.reason) for r in report.results] == [
+        ("hanako@example.org", "suspend"), ("jiro@example.net", "delivered")]
+
+
+@pytest.mark.parametrize("words", [
+    "Delivery to these recipients or groups is complete, but no delivery notification was sent by the destination server:",
+    "Your message has been delivered to the following recipients:",
+])
+def test_outlooks_relayed_and_delivered_notices_are_successes(words):
+    mail = (f"From: Microsoft Outlook <postmaster@example.jp>\nTo: taro@example.jp\nSubject: Relayed: meeting notes\n\n"
+            f"{words}\n\nhanako@example.org (hanako@example.org)\n\nSubject: meeting notes\n")
+    report = analyze_bounce(mail)
+    assert report.kind == "delivered" and [r.reason for r in report.results] == ["delivered"]
+
+
+def test_a_pasted_japanese_auto_reply_is_an_auto_reply():
+    paste = "【自動返信】\nこのメールは自動返信です。\n誠に勝手ながら、12月28日から1月5日まで年末年始休業とさせていただきます。\n"
+    assert analyze_bounce(paste).kind == "autoreply"
+    # A bounce that calls itself an automatic reply is still a bounce
+    assert analyze_bounce("このメールは自動返信です。宛先のメールアドレスが見つかりませんでした。").kind == "bounce"

@@ -217,9 +217,26 @@ def test_an_address_to_write_to_for_help_is_not_a_recipient(text):
     # Dovecot's rejection: the words after the address announce the answer on the next line
     ("Your message to <hanako@example.org> was automatically rejected:\nQuota exceeded (mailbox for user is full)\n",
      "was automatically rejected: Quota exceeded (mailbox for user is full)"),
+    # A mail app re-wrapped the paste: the answer runs on, unindented, after '<address>:'
+    ("<hanako@example.org>: host\nmx.example.org[192.0.2.10] said:\n550 5.1.1 <hanako@example.org>:\nRecipient address rejected: User\n"
+     "unknown in virtual mailbox table\n(in reply to RCPT TO command)\n",
+     "550 5.1.1 <hanako@example.org>: Recipient address rejected: User unknown in virtual mailbox table (in reply to RCPT TO command)"),
+    # The fields of the returned message listed under the recipient are not its answer
+    ("From: MAILER-DAEMON@mx.example.ne.jp\nSubject: 配送遅延のお知らせ\n\n"
+     "お客様が送信されたメールは、現在まで宛先に配送できておりません。\n引き続き配送を試みます。\n\n宛先: hanako@example.ne.jp\n件名: 打ち合わせ\n", ""),
+    # Exchange writes that time ran out above the last error it had: the error is the answer
+    ("Delivery is delayed to these recipients or groups:\n\nhanako@example.org\n\nDiagnostic information for administrators:\n\n"
+     "hanako@example.org\nRemote Server at mx.example.org (192.0.2.10) returned '400 4.4.7 Message delayed'\n"
+     "6/4/2024 1:12:00 AM - Remote Server at mx.example.org (192.0.2.10) returned '452 4.3.1 Insufficient system resources'\n",
+     "6/4/2024 1:12:00 AM - Remote Server at mx.example.org (192.0.2.10) returned '452 4.3.1 Insufficient system resources'"),
 ])
 def test_what_a_notice_says_under_the_recipient_is_its_answer(text, diagnostic):
     assert [result.diagnostic for result in analyze_bounce(text.encode()).results] == [diagnostic]
+
+
+def test_a_pasted_report_field_is_quoted_without_its_name():
+    (result,) = analyze_bounce("Diagnostic-Code: smtp; 550 5.2.1 The email account that you tried to reach is disabled.").results
+    assert (result.diagnostic, result.reason) == ("550 5.2.1 The email account that you tried to reach is disabled.", "suspend")
 
 
 def test_status_code_after_reply_code_is_preferred():
