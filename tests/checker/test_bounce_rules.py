@@ -344,6 +344,13 @@ PROVIDER_ANSWERS = [
     ('mailboxfull', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 User has exhausted allowed storage space. (in reply to RCPT TO command)\n'),
     ('suspend', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 Mailaddress is administratively disabled. (#5.2.1) (in reply to RCPT TO command)\n'),
     ('hostunknown', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.0 Proxy session setup failed on Frontend with 554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain (in reply to RCPT TO command)\n'),
+    # Amazon SES's own suppression list, said in a report with the 5.1.1 the address once got
+    ('suppressed', 'Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.\n'),
+    # Exchange's attachment filter and its like
+    ('policyviolation', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 Message rejected due to unacceptable attachments (in reply to end of DATA command)\n'),
+    ('policyviolation', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 attachment type .exe not allowed (in reply to end of DATA command)\n'),
+    # Haraka, in Node.js's words
+    ('networkerror', '<a@example.org>: Too many failures (Error: connect ECONNREFUSED 192.0.2.10:25)\n'),
     # Exim's give-ups: every DNS lookup failed for good, every host failing for long
     ('hostunknown', '  a@example.org\n    all host address lookups failed permanently\n'),
     ('expired', '  a@example.org\n    all hosts have been failing for a long time and were last tried after this message arrived\n'),
