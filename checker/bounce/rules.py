@@ -17,7 +17,6 @@ import importlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any, Literal
 
 from checker.bounce import stages
@@ -88,14 +87,6 @@ class Rule:
         """The row's pattern as written out in full (its compiled pattern does not keep it)."""
         return _W + "(?:" + self.words + ")" + _E if self.words else ""
 
-    @cached_property
-    def unled(self) -> re.Pattern[str] | None:
-        """For a row whose starts are not known: the same words without the test that a word
-        starts there, as a search led by that look-behind cannot skip ahead to the places its
-        words may begin. Compiled on first use (tests/checker/test_regex_guard.py checks it
-        all the same)."""
-        return re.compile("(?:" + self.words + ")" + _E) if self.words and self.starts is None else None
-
     def found_in(self, text: str, openings: frozenset[str]) -> bool:
         """Whether the pattern matches the text. It is tried, anchored, only where the text
         has one of the starts a match needs (openings(text)): far faster than a search."""
@@ -110,15 +101,9 @@ class Rule:
         the starts of a match are known, it is tried, anchored, wherever the text has one."""
         if self.pattern is not None and self.starts is not None:
             return _matches_at(self.pattern, text, self.starts)
-        if self.unled is None:
-            return self.pattern is not None and bool(self.pattern.search(text))
-        search, position = self.unled.search, 0
-        while (found := search(text, position)) is not None:
-            start = found.start()
-            if start == 0 or not _is_word_char(text[start - 1]):
-                return True
-            position = start + 1
-        return False
+        # Slow: the look-behind that starts the pattern is tried at every position. Every row
+        # of the table has known starts (tests/checker/test_bounce_rule_table.py).
+        return self.pattern is not None and bool(self.pattern.search(text))
 
 
 def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[str]) -> bool:
@@ -131,10 +116,6 @@ def _matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[str]) -> b
                 return True
             position = text.find(start, position + 1)
     return False
-
-
-def _is_word_char(char: str) -> bool:
-    return "a" <= char <= "z" or "0" <= char <= "9"
 
 
 _START_CHARS = 3
@@ -208,11 +189,13 @@ def _item(op: str, argument: Any) -> _Expansions | None:
     if op == "SUBPATTERN":
         return _sequence(list(argument[-1]))
     if op in ("MAX_REPEAT", "MIN_REPEAT"):
-        low, _, body = argument
+        low, high, body = argument
         once = _sequence(list(body))
         if once is None:
             return None
-        repeated = {(start, False) for start, _ in once}  # cut after one repetition
+        # An optional item ('e-?mail') goes on into what follows it; a repeated one is cut
+        # after its first repetition.
+        repeated = once if high == 1 else {(start, False) for start, _ in once}
         return repeated | {("", True)} if low == 0 else repeated
     return None
 
@@ -277,7 +260,7 @@ WORDING_RULES: tuple[Rule, ...] = (
          "552 5.2.2 Mailbox size limit exceeded", _POSTFIX + " (virtual(8) mailbox_size_limit); GMX / Web.de postmaster ('User has exhausted allowed storage space')", DECISIVE + 5, scope=NOTICE),
     _row("mailboxfull", r"disk quota exceeded|error writing message: file too large|(?:out of|insufficient) (?:mailbox )?storage(?: space)?|storage (?:quota|limit|space) (?:exceeded|reached|full)",
          "550 5.2.2 The recipient's inbox is out of storage space.", _GMAIL + "; " + _SENDMAIL + " (EDQUOT); " + _POSTFIX + " (local(8) mailbox_size_limit: the mailbox file may not grow, EFBIG)", DECISIVE, scope=NOTICE),
-    _row("mailboxfull", r"容量(?:が|を)?(?:いっぱい|超え|オーバー|不足|上限)|(?:メールボックス|受信箱|受信トレイ)(?:の容量)?(?:が|は)(?:いっぱい|一杯)|満杯|メールボックスの容量(?:制限|上限)を超え",
+    _row("mailboxfull", r"容量(?:が|を)?(?:いっぱい|超え|オーバー|不足|上限)|(?:メールボックス|受信箱|受信トレイ)(?:の容量)?(?:が|は)(?:いっぱい|一杯)|(?:ボックス|容量|トレイ|受信箱)(?:が|は)?満杯|メールボックスの容量(?:制限|上限)を超え",
          "メールボックスの容量が上限に達しています", _JA_ISPS, DECISIVE, scope=NOTICE),
     # -- system full (X.3.1) -----------------------------------------------------------
     _row("systemfull", r"insufficient system storage|mail system full|(?:system|server|disk) is full|no space left(?: on device)?|(?:not enough|insufficient) disk space",
@@ -363,7 +346,7 @@ WORDING_RULES: tuple[Rule, ...] = (
          "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org", _DNSBL + "; " + _POSTFIX + " (reject_rbl_client)", WORDING),
     _row("blocked", r"client host (?:\[[^\]]{0,60}\] )?(?:blocked|rejected|refused)|client (?:is |was |has been )?blocked from sending|(?:(?:your|the sending|sending) (?:ip|host|network|mail server|server|mta)|the ip)(?: address)?(?: ?[\[(][0-9a-f.:]{2,45}[\])])?(?:(?! not)[^.;]){0,40} (?:is |was |has been )?(?:blocked|banned|blacklisted|listed|filtered|rejected|refused|not (?:allowed|authori[sz]ed|permitted))|(?:ip|host|network) (?:address )?(?:blocked|banned)|banned sending ip|banned sender|traffic not accepted from this ip|(?:bad|invalid|bogus|forged) (?:helo|ehlo)|blocked - see|(?:dynamic|dial-?up|residential) (?:ip|address|pool|range)",
          "550 5.7.1 The IP you're using to send mail is not authorized to send email directly to our servers.", _GMAIL + "; " + _EXCHANGE + " (5.7.606-649 banned IP, 5.7.750 'Client blocked from sending from unregistered domains', 5.7.506 'Bad HELO', 5.7.511 'banned sender'); RFC 5321 section 4.1.1.1 (HELO names the sending host); Proofpoint ('Blocked - see' its IP check)", WORDING),
-    _row("blocked", r"ip(?: address)?(?:(?! not)[^.;]){0,50} (?:is |has been |was )?(?:blocked|banned|blacklisted|block ?listed|rejected|refused|denied)|(?:refused|rejected|blocked|denied) (?:mail |messages? |connections? )?from (?:ip )?\[?(?:\d{1,3}\.){3}\d{1,3}",
+    _row("blocked", r"ip(?:s| address(?:es)?)?[ (\[:](?:(?! not)[^.;]){0,50} (?:is |has been |was )?(?:blocked|banned|blacklisted|block ?listed|rejected|refused|denied)|(?:refused|rejected|blocked|denied) (?:mail |messages? |connections? )?from (?:ip )?\[?(?:\d{1,3}\.){3}\d{1,3}",
          "550 Rejected messages from 198.51.100.7 until further notice", _DNSBL + "; " + _EXCHANGE + " (banned IP)", WORDING),
     _row("blocked", r"not accepting (?:connections|messages|mail) from|not accepting connections|access denied[^.;]{0,30}(?:ip|host)|(?:connection|session) (?:refused|rejected|dropped) (?:from|for) (?:your )?(?:ip|host)",
          "554 mx.example.com ESMTP not accepting messages from 198.51.100.7", _POSTFIX + " (smtpd greeting refusals); " + _APPLE, WORDING),
@@ -465,7 +448,7 @@ WORDING_RULES: tuple[Rule, ...] = (
     _row("systemerror", r"service (?:temporarily )?unavailable|transaction failed|temporarily unavailable",
          "554 5.0.0 Service unavailable", _RFC5321 + " (421, 554)", STANDARD_TEXT),
     # -- the message waited too long (a give-up: the cause, when stated, decides first) ------
-    _row("expired", r"retry time(?:out)? (?:exceeded|not reached)|(?:have|has) been failing for a long time|timed out|delivery time expired|(?:message|envelope) expired|(?:queue|message) lifetime (?:exceeded|expired)|(?:cannot|could not|couldn't|unable to) (?:send|deliver) (?:the |this |your )?message for (?:more than )?\d{1,3}|(?:after|despite) (?:repeated|multiple|several|\d{1,3}) (?:delivery )?(?:attempts|retries|tries)|(?:has )?expired (?:after|in (?:the )?queue)|undeliverable for (?:more than )?\d{1,3} (?:days|hours)|delivery (?:has )?(?:timed out|expired)|maximum (?:queue )?time exceeded|no answer from (?:the )?(?:remote )?(?:host|server)|could not connect|unable to connect(?: successfully)?|did not accept our requests to connect|socket error|(?:wasn't|was not) able to establish an smtp connection|(?:too long|been) in (?:the )?queue(?: too long)?|queue too long|will not be retried|(?:delayed|deferred) and has now failed|no further (?:delivery )?attempts|could not be delivered (?:for|within)|(?:was|has) not been delivered (?:for|within)|not delivered within|delivery attempts (?:will continue|have failed)|have not been able to deliver|unable to deliver (?:for|after)|cannot be delivered after|配送を断念|時間内に配送|(?:一定期間|\d{1,2} ?日間?)[^。]{0,10}(?:配信|配送|送信)を試み|(?:配送|配信)(?:を)?中止|期間内に(?:配送|配信)できな",
+    _row("expired", r"retry time(?:out)? (?:exceeded|not reached)|(?:have|has) been failing for a long time|timed out|delivery time expired|(?:message|envelope) expired|(?:queue|message) lifetime (?:exceeded|expired)|(?:cannot|could not|couldn't|unable to) (?:send|deliver) (?:the |this |your )?message for (?:more than )?\d{1,3}|(?:after|despite) (?:repeated|multiple|several|\d{1,3}) (?:delivery )?(?:attempts|retries|tries)|(?:has )?expired (?:after|in (?:the )?queue)|undeliverable for (?:more than )?\d{1,3} (?:days|hours)|delivery (?:has )?(?:timed out|expired)|maximum (?:queue )?time exceeded|no answer from (?:the )?(?:remote )?(?:host|server)|could not connect|unable to connect(?: successfully)?|did not accept our requests to connect|socket error|(?:wasn't|was not) able to establish an smtp connection|(?:too long|been) in (?:the )?queue(?: too long)?|queue too long|will not be retried|(?:delayed|deferred) and has now failed|no further (?:delivery )?attempts|could not be delivered (?:for|within)|(?:was|has) not been delivered (?:for|within)|not delivered within|delivery attempts (?:will continue|have failed)|have not been able to deliver|unable to deliver (?:for|after)|cannot be delivered after|配送を断念|時間内に配送|一定期間[^。]{0,10}(?:配信|配送|送信)を試み|(?:配信|配送|送信)を試みましたが|(?:配送|配信)(?:を)?中止|期間内に(?:配送|配信)できな",
          "retry timeout exceeded", _EXIM + " (retry timeout exceeded); " + _QMAIL + " (I'm not going to try again); " + _SENDMAIL + " (could not be delivered for 5 days)",
          STANDARD_TEXT, scope=NOTICE),
 )

@@ -145,11 +145,18 @@ def test_every_stage_wording_has_a_lead_to_skip_by(row):
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.pattern is not None], ids=_name)
 def test_a_search_without_an_index_finds_what_the_pattern_finds(rule):
-    # searched_in looks for the words without the word-start test and checks each place
-    # found; it must answer as the whole pattern does, also where a word merely ends so.
+    # searched_in tries the pattern only where one of its starts is: they must be every
+    # start a match can have, also where a word merely ends so.
     example = prepare(rule.example)
     texts = [example, "x" + example, "x" + example + " " + example, "1 " + example[1:], *map(prepare, PROSE[:40])]
     assert [rule.searched_in(text) for text in texts] == [bool(rule.pattern.search(text)) for text in texts]
+
+
+@pytest.mark.parametrize("rule", WORDED, ids=_name)
+def test_every_worded_row_is_found_by_its_starts(rule):
+    # Rows whose first three characters cannot be listed (a class, '\\d', an optional word
+    # of two letters) are searched at every position of every text: write them so they can.
+    assert rule.starts, f"starts of {rule.words[:60]!r} cannot be listed"
 
 
 @pytest.mark.parametrize("rule", [r for r in RULES if r.pattern is not None], ids=_name)

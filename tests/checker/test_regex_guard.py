@@ -2,8 +2,7 @@
 
 The patterns are found, not listed: compiled patterns anywhere in the package's modules
 (also inside tables: tuples, lists, dicts, sets, dataclass instances), literal patterns
-passed straight to `re.sub()` and friends in the source, and the patterns the rule table
-compiles only on first use (the `unled` words of a Rule whose starts are not known). Each
+passed straight to `re.sub()` and friends in the source. Each
 is fed runs of the characters its own classes accept, repetitions of the start of a string
 it would match, and generic troublemakers ("a@", dots, spaces, "5.1.1 ", ...), and timed
 the way the checker uses it: at every position (sub) or, for a pattern only ever called
@@ -92,13 +91,6 @@ def compiled_patterns() -> list[Found]:
     return found
 
 
-def lazily_compiled_patterns() -> list[Found]:
-    """The patterns no module holds until a row is first searched without an index."""
-    from checker.bounce import rules
-    return [Found(f"checker.bounce.rules.RULES[{index}].unled", rule.unled)
-            for index, rule in enumerate(rules.RULES) if rule.unled is not None]
-
-
 def inline_patterns() -> list[Found]:
     """Literal patterns handed to re.* inside functions (never bound to a module name)."""
     found = []
@@ -135,7 +127,7 @@ def only_anchored(name: str, source: str) -> bool:
 def all_patterns() -> list[Found]:
     source = "\n".join(path.read_text(encoding="utf-8") for path in PACKAGE_DIR.rglob("*.py"))
     unique: dict[tuple, Found] = {}
-    for found in compiled_patterns() + lazily_compiled_patterns() + inline_patterns():
+    for found in compiled_patterns() + inline_patterns():
         name = found.where.rsplit(".", 1)[-1]
         if name.isidentifier() and only_anchored(name, source):
             found = Found(found.where, found.pattern, anchored=True)
@@ -313,15 +305,11 @@ def test_the_guard_finds_the_packages_patterns():
     wheres = [found.where for found in PATTERNS]
     assert len(PATTERNS) >= 20, wheres
     assert all(found.pattern.pattern is not None for found in PATTERNS), "a pattern the guard cannot read"
-    assert any(found.where.startswith("checker.bounce.rules.RULES[") for found in PATTERNS)
-    assert any(".py:" in where for where in wheres), "no inline re.sub()-style pattern found"
-
-
-def test_the_guard_finds_every_rules_lazily_compiled_pattern():
     from checker.bounce import rules
     guarded = {(found.pattern.pattern, found.pattern.flags) for found in PATTERNS}
-    unled = [rule.unled for rule in rules.RULES if rule.words and rule.starts is None]
-    assert unled and all(pattern is not None and (pattern.pattern, pattern.flags) in guarded for pattern in unled)
+    written = [re.compile(rule.regex) for rule in rules.RULES if rule.words]
+    assert all((pattern.pattern, pattern.flags) in guarded for pattern in written), "a row of the rule table"
+    assert any(".py:" in where for where in wheres), "no inline re.sub()-style pattern found"
 
 
 def test_the_guard_looks_inside_tables():
