@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime
-from email.utils import parsedate_to_datetime
+from datetime import datetime, timedelta, timezone
 
 # RFC 5321 section 4.4: "from <client> (...) by <server> ..."; the last Received field of
 # the list is the first hop, written by the server the mail program handed the message to.
@@ -19,6 +18,15 @@ _RECEIVED_BY = re.compile(r"\bby\s{1,10}([A-Za-z0-9][A-Za-z0-9.-]{0,250})", re.I
 _DKIM_DOMAIN = re.compile(r"(?:^|;)\s{0,10}d\s{0,5}=\s{0,5}([A-Za-z0-9.-]{1,253})", re.I)
 _AUTH_RESULT = re.compile(r"\b(spf|dkim|dmarc)\s{0,5}=\s{0,5}([a-z]{2,12})", re.I)
 _ADDRESS_DOMAIN = re.compile(r"@([A-Za-z0-9.-]{1,253})")
+# RFC 5322 section 3.3 date-time, with the obsolete two-digit years and named zones of
+# section 4.3 (read here rather than with email.utils, whose imports cost more than the
+# rest of this module).
+_DATE_TIME = re.compile(
+    r"(\d{1,2})\s{1,10}(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s{1,10}(\d{2,4})\s{1,10}"
+    r"(\d{1,2}):(\d{2})(?::(\d{2}))?\s{0,10}([+-]\d{4}|ut|gmt|z|[ecmp][sd]t)?\b", re.I)
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_NAMED_ZONES = {"ut": 0, "gmt": 0, "z": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5,
+                "mst": -7, "mdt": -6, "pst": -8, "pdt": -7}
 _READ_FIELDS = frozenset({"date", "received", "from", "dkim-signature", "authentication-results"})
 
 
@@ -78,11 +86,19 @@ def _domain(value: str) -> str:
 
 
 def _parsed(value: str) -> datetime | None:
-    try:
-        moment = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    """The moment a Date field names, or None without a zone ('-0000': local time unknown)."""
+    match = _DATE_TIME.search(value)
+    if match is None or not match.group(7) or match.group(7) == "-0000":
         return None
-    return moment if moment.tzinfo is not None else None
+    day, month, year, hour, minute, second, zone = match.groups()
+    full_year = int(year) + (2000 if len(year) == 2 and int(year) < 50 else 1900 if len(year) <= 3 else 0)
+    offset = (timedelta(hours=_NAMED_ZONES[zone.lower()]) if zone[0] not in "+-"
+              else (-1 if zone[0] == "-" else 1) * timedelta(hours=int(zone[1:3]), minutes=int(zone[3:])))
+    try:
+        return datetime(full_year, _MONTHS.index(month.lower()) + 1, int(day), int(hour), int(minute),
+                        int(second or 0), tzinfo=timezone(offset))
+    except ValueError:  # a day or an hour out of range
+        return None
 
 
 def _hours_between(sent: str, bounced: str) -> float | None:

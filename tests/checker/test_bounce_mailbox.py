@@ -175,6 +175,20 @@ def test_original_facts_of_a_written_original():
     assert facts.delay_hours == 24.5
 
 
+@pytest.mark.parametrize("sent, bounced, hours", [
+    ("Mon, 01 Jan 2024 10:00:00 +0900", "Mon, 01 Jan 2024 03:00:00 +0100", 1.0),   # zones apart
+    ("1 Jan 24 10:00 GMT", "Tue, 2 Jan 2024 05:00:00 EST", 24.0),                  # RFC 5322 section 4.3
+    ("Mon, 01 Jan 2024 10:00:00 +0900 (JST)", "Mon, 01 Jan 2024 10:06:00 +0900", 0.1),
+    ("Mon, 01 Jan 2024 10:00:00", "Mon, 01 Jan 2024 12:00:00 +0900", None),       # no zone
+    ("Mon, 01 Jan 2024 10:00:00 -0000", "Mon, 01 Jan 2024 12:00:00 +0900", None),  # local time unknown
+    ("Sat, 31 Feb 2024 10:00:00 +0900", "Mon, 04 Mar 2024 12:00:00 +0900", None),  # no such day
+    ("Tue, 02 Jan 2024 10:00:00 +0900", "Mon, 01 Jan 2024 10:00:00 +0900", None),  # bounced before it was sent
+])
+def test_the_delay_is_read_from_both_dates(sent, bounced, hours):
+    facts = original_facts([("date", sent)], bounced)
+    assert facts is not None and facts.delay_hours == hours
+
+
 def test_no_headers_no_facts():
     assert original_facts([], "") is None
     assert original_facts([("x-nothing", "1")], "") is None
