@@ -335,6 +335,8 @@ PROVIDER_ANSWERS = [
     ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 421 4.3.2 Your IP(192.0.2.5) is filtered and this connection will be closed. (in reply to MAIL FROM command)\n'),
     ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.506 Access Denied, Bad HELO (in reply to MAIL FROM command)\n'),
     ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.511 Access denied, banned sender[192.0.2.5]. To request removal from this list please forward this message to delist@microsoft.com. (in reply to RCPT TO command)\n'),
+    # A blocklisted sender address is the sender's, not its host's
+    ('rejected', '<a@example.org>: host mx.example.org[192.0.2.1] said: 553-Sorry, your email address has been blacklisted. Please contact the recipient. (in reply to MAIL FROM command)\n'),
     # Filters: SPF, DKIM and DMARC refusals, spam points, a kind of attachment
     ('authfailure', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 #5.7.1 DMARC unauthenticated mail is prohibited (in reply to end of DATA command)\n'),
     ('authfailure', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 #5.7.1 SPF unauthorized mail is prohibited. (in reply to MAIL FROM command)\n'),
