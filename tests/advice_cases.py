@@ -146,6 +146,19 @@ SIGN_IN_PASTES = {
     "smtp-530": "530 5.7.0 Authentication required",
     # Exchange Online: the app sent to smtp.office365.com without signing in.
     "smtp-530-exchange": "530 5.7.57 Client not authenticated to send mail during MAIL FROM",
+    # Not only the sign-in: the app could not connect, start the encryption, or the sending
+    # server refused the sender or a recipient of an app that had not signed in.
+    "thunderbird-ja-connect": "メッセージの送信エラー\n送信 (SMTP) サーバー smtp.example.jp に接続できなかったため、メッセージを送信できませんでした。",
+    "outlook-ja-port25": "サーバーへの接続は失敗しました。アカウント: 'taro@example.jp', サーバー: 'smtp.example.jp', "
+                         "プロトコル: SMTP, ポート: 25, セキュリティ (SSL): なし, ソケット エラー: 10060, エラー番号: 0x800CCC0E",
+    "thunderbird-en-starttls": "Sending of the message failed.\nAn error occurred while sending mail: Unable to establish a secure link "
+                               "with Outgoing server (SMTP) smtp.example.jp using STARTTLS since it doesn't advertise that feature.",
+    "outlook-ja-relay": "いずれかの受信者がサーバーによって拒否されたため、メッセージを送信できませんでした。拒否された電子メール アドレスは "
+                        "\"hanako@example.net\" でした。サーバーの応答: '550 <hanako@example.net>... Relaying denied'",
+    "thunderbird-ja-sender": "メッセージの送信エラー\nメールの送信中にエラーが発生しました。アカウント設定でメールアドレスの設定が正しいか確認し、"
+                             "再度試してください。メールサーバーからの応答: 553 5.7.1 <info@example.com>: Sender address rejected: "
+                             "not owned by user taro@example.jp",
+    "iphone-ja-connect": "メールを送信できません\n送信サーバ“smtp.example.jp”への接続に失敗しました。",
 }
 
 # One bounce, two recipients, two causes (Postfix).

@@ -21,7 +21,7 @@ from checker.bounce.phrases import (
     GIVE_UP_PHRASES,
     VACATION_PHRASES,
 )
-from checker.bounce.reasons import AUTH_COMMAND, SENDER, SIGN_IN_REPLIES, actor_for, permanence
+from checker.bounce.reasons import AUTH_COMMAND, SENDER, actor_for, permanence
 from checker.bounce.report import (
     BAD_BASE64,
     FRAGMENT_UNDECIDED,
@@ -127,26 +127,25 @@ def _opening(doc: Document, general: str) -> str:
     return general.split("\n", 1)[0]
 
 
-# What the judge may have made of an app's sign-in dialog that names no recipient.
-_SIGN_IN_READINGS = ("securityerror", "onhold", "undefined")
-
-
 def _sign_in_result(doc: Document, results: list[RecipientResult]) -> RecipientResult | None:
-    """A mail app's sign-in error (or the SMTP AUTH reply it quotes) pasted instead of a
+    """A mail app's error on sending (or the SMTP AUTH reply it quotes) pasted instead of a
     bounce: nothing was sent, so there is no recipient (an address in the dialog is the
-    account's), and the answer is the sign-in's."""
-    if doc.dsn_reports or any(r.reason not in _SIGN_IN_READINGS for r in results):
+    account's or the one it was to go to), and the answer is the app's."""
+    if doc.dsn_reports:
         return None
     text = doc.header("subject") + "\n" + doc.human_text
     row = signin.sign_in_wording(text)
     if row is None:
         return None
-    if any(r.recipient for r in results) and _looks_like_bounce(doc, subject=_opening(doc, text)):
-        # A bounce that quotes an AUTH reply is a bounce; an app's own dialog text is not.
-        if not row.from_app or not doc.is_fragment:
-            return None
+    # An app's own dialog, pasted, is the app's whatever the server it quotes said; a server's
+    # reply alone is a sign-in's only when the judge read it as one.
+    dialog = row.from_app and doc.is_fragment
+    if not dialog and any(r.reason not in row.readings for r in results):
+        return None
+    if any(r.recipient for r in results) and _looks_like_bounce(doc, subject=_opening(doc, text)) and not dialog:
+        return None  # a bounce that quotes an AUTH reply is a bounce
     status, replycode = freetext.first_status(text), freetext.first_replycode(text)
-    if not row.from_app and replycode and replycode not in SIGN_IN_REPLIES:
+    if not row.from_app and replycode and replycode not in row.replies:
         # "authentication required" under a 550 is a recipient's restriction, not an AUTH
         # reply (RFC 4954 section 6 answers AUTH with 530, 534, 535, 538 or 454).
         return None

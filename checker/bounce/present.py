@@ -91,7 +91,7 @@ TEMPORARY_REASON_LABELS_JA: dict[str, str] = {
 KIND_LABELS_JA: dict[str, str] = {
     "bounce": "配送できなかったことを知らせるエラーメールです",
     "delayed": "配送が遅れていることを知らせるメールです（まだ再送が続いています）",
-    "signin": "メールソフトが送信サーバーにログインできなかったときの表示のようです（エラーメールではありません）",
+    "signin": "メールソフトで送信したときに表示されたエラーのようです（エラーメールではありません）",
     "autoreply": "自動返信のメールです（配送エラーではありません）",
     "feedback": "迷惑メール報告（苦情）の通知です",
     "delivered": "配送できたことを知らせるメールです",
@@ -104,7 +104,8 @@ STATE_HEADLINES_JA: dict[str, str] = {
     DELAYED: "まだ届いていません。送信サーバーが自動で送り直しを続けています。",
     GAVE_UP: "届きませんでした。送信サーバーは送り直しを続けましたが、配送をあきらめました。",
     REFUSED: "このメールは相手に届きませんでした。",
-    SIGN_IN: "メールは送信されていません。送信サーバーへのログイン（SMTP 認証）ができませんでした。",
+    SIGN_IN: "メールは送信されていません。メールソフトが送信サーバーに接続できなかったか、"
+             "ログイン（SMTP 認証）や差出人・宛先の確認で断られました。",
 }
 
 # Resend or wait: (state, who acts) first, then the state alone. A refusal whose class no
@@ -118,7 +119,8 @@ RETRY_ADVICE_JA: dict[tuple[str, str], str] = {
     (REFUSED, "provider"): "このまま送り直しても届きません。下の説明で原因をご確認ください。"
                            "解決しないときは、弊社サポートにお問い合わせください。",
     (REFUSED, "unknown"): "再送してよいかどうかは、この内容からは判断できません。下の説明をご確認ください。",
-    (SIGN_IN, ""): "メールソフトのアカウント設定で、ユーザー名（メールアドレス）とパスワードを確かめてから送信し直してください。"
+    (SIGN_IN, ""): "メールソフトのアカウント設定で、送信サーバー（SMTP）の名前、ポート番号（587、SSL/TLS なら 465）と暗号化の設定、"
+                   "ユーザー名（メールアドレス）とパスワード、差出人のメールアドレスを確かめてから送信し直してください。"
                    "日本国外からお使いの場合は、「国外からのSMTP認証のアクセス制限」もご確認ください。",
 }
 
@@ -130,7 +132,7 @@ RETRY_SHORT_JA: dict[tuple[str, str], str] = {
     (REFUSED, "recipient"): "相手側で解決してから送り直してください",
     (REFUSED, "provider"): "このままでは届きません。原因をご確認ください",
     (REFUSED, "unknown"): "判断できません。説明をご確認ください",
-    (SIGN_IN, ""): "アカウント設定を確かめてから送信し直してください",
+    (SIGN_IN, ""): "送信の設定を確かめてから送信し直してください",
 }
 
 ACTOR_LABELS_JA: dict[str, str] = {
@@ -142,7 +144,7 @@ ACTOR_LABELS_JA: dict[str, str] = {
 # Who acts, when the state decides it rather than the cause.
 STATE_ACTOR_LABELS_JA: dict[str, str] = {
     DELAYED: "いまは必要ありません（送信サーバーが自動で送り直しています）",
-    SIGN_IN: "送信したご本人（メールソフトのアカウント設定の確認）",
+    SIGN_IN: "送信したご本人（メールソフトの送信の設定の確認）",
 }
 
 # ---- the card's own words ----
@@ -159,7 +161,7 @@ CARD_TERMS_JA: dict[str, str] = {
 # The address the message was sent to, where it was handed on to the one named above it.
 SENT_TO_JA = "{address}（このアドレスから上の宛先へ転送されていました）"
 NO_RECIPIENT_HEADINGS_JA: dict[str, str] = {
-    SIGN_IN: "送信サーバーへのログイン（SMTP 認証）",
+    SIGN_IN: "送信サーバーへの接続・ログイン（SMTP 認証）",
     "": "宛先不明（エラーメールに宛先のアドレスが書かれていません）",
 }
 ANSWER_LABELS_JA: dict[str, str] = {

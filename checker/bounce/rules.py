@@ -311,7 +311,7 @@ WORDING_RULES: tuple[Rule, ...] = (
          "550 5.7.30 This message didn't pass DKIM authentication.", _GMAIL + " (4.7.30, 5.7.30 DKIM); Cisco Secure Email (AsyncOS: 'DMARC unauthenticated mail is prohibited', 'SPF unauthorized mail is prohibited'); " + _AUTH_RFCS, DECISIVE),
     _row("authfailure", r"sender is unauthenticated|unauthenticated (?:e-?mail|message)|(?:sender )?authentication (?:checks|requirements|information)|requires all senders to authenticate|not (?:pass|meet) (?:the )?authentication",
          "550 5.7.26 This mail has been blocked because the sender is unauthenticated.", _GMAIL + " (5.7.26, 5.7.27; 4.7.26 'rate limited because it is unauthenticated')", DECISIVE),
-    _row("authfailure", r"送信ドメイン認証|(?:spf|dkim|dmarc)[^。]{0,20}(?:に失敗|が失敗|失敗し|の検証(?:に|が)失敗)|dmarc ?ポリシー",
+    _row("authfailure", r"送信ドメイン認証|(?:spf|dkim|dmarc)[^。]{0,20}(?:に失敗|が失敗|失敗し|の検証(?:に|が)失敗|認証エラー)|dmarc ?ポリシー",
          "送信ドメイン認証(SPF)に失敗したため、受信を拒否しました", _JA_ISPS + " (送信ドメイン認証: SPF, DKIM, DMARC)", DECISIVE, scope=NOTICE),
     # Identifier alignment (RFC 7489 section 3.1) and ARC (RFC 8617) are what the refusal is
     # about even when it is worded as a rate limit (Gmail 4.7.32) or coded as X.7.30 (Gmail's ARC).

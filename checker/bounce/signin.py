@@ -1,15 +1,19 @@
-"""A mail app's own sign-in error, pasted instead of a bounce.
+"""A mail app's own error on sending, pasted instead of a bounce.
 
-When the sending server (SMTP submission) refuses the sign-in, no mail is sent and no bounce
-comes back: the customer sees a dialog of the mail app and may paste its text. That text is
-recognised here by the wording of the apps' documented messages and of the SMTP AUTH replies
-(RFC 4954), one row a wording, each with its source. Patterns are matched on lower-cased
-text with runs of white space made single spaces.
+When the app cannot hand the mail to the sending server (SMTP submission, RFC 6409): it
+cannot connect (the port, a blocked port 25), cannot start the encryption, the sign-in is
+refused, or the server refuses the sender or a recipient because the app did not sign in,
+no mail is sent and no bounce comes back: the customer sees a dialog of the mail app and may
+paste its text. That text is recognised here by the wording of the apps' documented messages
+and of the SMTP AUTH replies (RFC 4954), one row a wording, each with its source. Patterns
+are matched on lower-cased text with runs of white space made single spaces.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+
+from checker.bounce.reasons import SIGN_IN_REPLIES
 
 # How much of a paste is read: an app's dialog is short; a long text is something else.
 MAX_READ_CHARS = 4000
@@ -21,6 +25,10 @@ class SignInWording:
     words: str
     example: str
     source: str
+    # For a server's reply: the reply codes it may come with (RFC 4954 section 6: AUTH's own)
+    # and what the judge may have made of it, for the paste to be read as the app's error.
+    replies: frozenset[str] = SIGN_IN_REPLIES
+    readings: frozenset[str] = frozenset({"securityerror", "onhold", "undefined"})
     pattern: re.Pattern[str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -36,6 +44,9 @@ SMTP = "SMTP"
 _TB_JA = "Thunderbird, Japanese: mozilla-japan/gecko-l10n ja/mail/chrome/messenger/messengercompose/composeMsgs.properties"
 _TB_EN = "Thunderbird, en-US: comm-central mail/locales messenger/messengercompose"
 _RFC4954 = "RFC 4954 section 6 (AUTH replies), as mail apps quote the server"
+_OUTLOOK_CODES = ("Microsoft support: Outlook send/receive error codes (0x800CCC0E cannot connect, 0x800CCC0F "
+                  "connection interrupted, 0x800CCC13 no network, 0x800CCC1A encryption type, 0x80042109 cannot "
+                  "connect to the outgoing server, 0x8004210B timed out)")
 
 SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
     SignInWording("Thunderbird", r"送信 ?\(smtp\) ?サーバー ?\S{0,100} ?の認証に失敗しました",
@@ -72,6 +83,45 @@ SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
     SignInWording("iPhone / iPad のメール", r"the user ?name or password for \S{1,100} is incorrect",
                   "The user name or password for “smtp.example.jp” is incorrect.",
                   "Apple Mail on iOS and iPadOS (Cannot Send Mail)"),
+    SignInWording("Thunderbird", r"送信 ?\(smtp\) ?サーバー ?\S{0,100} ?(?:に接続できなかった|との接続がタイムアウトした)",
+                  "送信 (SMTP) サーバー smtp.example.jp に接続できなかったため、メッセージを送信できませんでした。",
+                  _TB_JA + " (smtpSendRequestRefused, smtpSendTimeout)"),
+    SignInWording("Thunderbird", r"(?:connecting to|connection to) outgoing server \(smtp\) \S{1,100} (?:failed|timed out)",
+                  "The message could not be sent because connecting to Outgoing server (SMTP) smtp.example.jp failed.",
+                  _TB_EN + " composeMsgs.ftl (send-error-smtp-request-refused, send-error-smtp-timeout)"),
+    SignInWording("Thunderbird", r"保護された接続を確立できませんでした|unable to establish a secure link with outgoing server",
+                  "送信 (SMTP) サーバー smtp.example.jp が STARTTLS をサポートしていないため、保護された接続を確立できませんでした。",
+                  _TB_JA + " (startTlsFailed); " + _TB_EN + " (start-tls-failed)"),
+    SignInWording("Thunderbird", r"平文のパスワードを許可していません|選択された認証方式をサポートしていません|のパスワードを取得できなかった",
+                  "送信 (SMTP) サーバー smtp.example.jp が平文のパスワードを許可していません。",
+                  _TB_JA + " (smtpHintAuthPlainToEncrypt, smtpAuthMechNotSupported, smtpPasswordUndefined)"),
+    # What Thunderbird writes above a server's refusal of the sender or of a recipient: the
+    # sending server answered the app, nothing was sent.
+    SignInWording("Thunderbird", r"メールの送信中にエラーが発生しました|an error occurred while sending mail\. the mail server responded",
+                  "メールの送信中にエラーが発生しました。アカウント設定でメールアドレスの設定が正しいか確認し、再度試してください。",
+                  _TB_JA + " (errorSendingFromCommand, errorSendingRcptCommand); " + _TB_EN),
+    SignInWording("Outlook / Windows メール", r"0x800ccc0e|0x800ccc0f|0x800ccc13|0x800ccc1a|0x80042109|0x8004210b",
+                  "タスク 'taro@example.jp - 送信中' がエラー (0x80042109) を報告しました: '送信 (SMTP) 電子メール サーバーに接続できません。'",
+                  _OUTLOOK_CODES),
+    SignInWording("Outlook / Windows メール", r"送信 ?\(smtp\) ?電子メール ?サーバーに接続できません|cannot connect to your outgoing \(smtp\) e-?mail server"
+                  r"|(?:いずれかの受信者|受信者の ?1 ?人)がサーバーによって拒否された|one of the recipients was rejected by the server",
+                  "The message could not be sent because one of the recipients was rejected by the server.",
+                  _OUTLOOK_CODES + "; Microsoft support, 'メール メッセージを送信すると 550、553、またはリレー禁止エラーを受信します'"),
+    SignInWording("iPhone / iPad / Mac のメール", r"送信サーバー?\S{0,100}への接続に失敗しました|によってパスワードが拒否されました"
+                  r"|cannot send message using the server|rejected the password for user|does not allow relaying|rejected the sender address",
+                  "送信サーバ“smtp.example.jp”への接続に失敗しました。",
+                  "Apple Mail on iOS, iPadOS and macOS: 'Cannot Send Mail' / 'Cannot send message using the server' (support.apple.com)"),
+    SignInWording("メールソフト", r"サーバー? ?\S{0,100} ?にログオンできません",
+                  "サーバー smtp.example.jp にログオンできません", "Japanese mail apps' wording of a refused sign-in (Outlook Express, Becky!)"),
+    SignInWording(SMTP, r"\b535[ -]#?5\.7\.\d{1,3}\b",
+                  "Error: Invalid login: 535-5.7.8 Username and Password not accepted.",
+                  _RFC4954 + ": 535 answers AUTH only"),
+    # Postfix's reject_sender_login_mismatch: only the sending server a customer signs in to
+    # knows which sender the login owns.
+    SignInWording(SMTP, r"not owned by user",
+                  "553 5.7.1 <info@example.com>: Sender address rejected: not owned by user taro@example.jp",
+                  "Postfix: smtpd_sender_login_maps, reject_sender_login_mismatch (postconf(5))",
+                  replies=frozenset({"553", "550", "554"}), readings=frozenset({"rejected", "securityerror", "onhold", "undefined"})),
     SignInWording(SMTP, r"\b53[0458][ -](?:#?5\.7\.\d{1,3} )?(?:[^\n]{0,80} )?(?:authentication|auth\b|認証)",
                   "535 5.7.8 Error: authentication failed: authentication failure",
                   _RFC4954 + "; Postfix smtpd SASL ('535 5.7.8 Error: authentication failed')"),

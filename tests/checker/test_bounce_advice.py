@@ -148,7 +148,7 @@ def test_sign_in_errors_are_recognised_and_sent_to_the_sign_in_section(name):
     assert view["kind"] == "signin"
     [card] = view["recipients"]
     assert (card["reason"], card["state"], card["guide_keys"]) == ("securityerror", SIGN_IN, ["securityerror"])
-    assert card["recipient"] == "" and card["heading"] == "送信サーバーへのログイン（SMTP 認証）"
+    assert card["recipient"] == "" and card["heading"] == "送信サーバーへの接続・ログイン（SMTP 認証）"
     assert card["failed"] and card["diagnostic"]
     assert view["notices"] == []
 
@@ -165,6 +165,12 @@ def test_a_real_bounce_that_mentions_authentication_stays_a_bounce():
     report = analyze_bounce(cases.TWO_RECIPIENTS)
     assert report.kind == "bounce" and len(report.results) == 2
     assert analyze_bounce("お世話になっております。来週の打ち合わせの件です。").kind == "not-bounce"
+    # A remote server that refused to relay, in a bounce: the bounce's, not the app's
+    relay = ("From: MAILER-DAEMON@smtp.example.jp (Mail Delivery System)\nSubject: Undelivered Mail Returned to Sender\n\n"
+             "<hanako@example.net>: host mx.example.net[192.0.2.1] said: 554 5.7.1 <hanako@example.net>: Relay access denied "
+             "(in reply to RCPT TO command)\n")
+    report = analyze_bounce(relay)
+    assert report.kind == "bounce" and report.results[0].reason == "norelaying"
 
 
 @pytest.mark.parametrize("answer", [
@@ -327,7 +333,7 @@ def test_the_support_copy_is_the_one_summary_and_masking_hides_the_subject():
 def test_a_card_without_an_address_has_a_meaningful_heading():
     card = only_card("550 5.1.1 User unknown")
     assert card["recipient"] == "" and card["heading"].startswith("宛先不明")
-    assert only_card(cases.SMTP_535)["heading"] == "送信サーバーへのログイン（SMTP 認証）"
+    assert only_card(cases.SMTP_535)["heading"] == "送信サーバーへの接続・ログイン（SMTP 認証）"
 
 
 def test_the_widget_draws_the_card_from_the_checker_s_texts():

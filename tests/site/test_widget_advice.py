@@ -84,7 +84,7 @@ def test_535_goes_to_the_sign_in_section(advice_page, artifacts_dir):
     text = card.inner_text()
     assert card.get_attribute("data-state") == "signin"
     assert card.get_attribute("data-section") == "smtp-auth"
-    assert card.locator("h3").inner_text() == "送信サーバーへのログイン（SMTP 認証）"
+    assert card.locator("h3").inner_text() == "送信サーバーへの接続・ログイン（SMTP 認証）"
     assert "パスワード" in text and "国外からのSMTP認証のアクセス制限" in text
     assert section_title(advice_page, "smtp-auth") in text
     assert "Access denied" not in card.locator(".checker__guide-title").inner_text()
@@ -96,7 +96,7 @@ def test_a_mail_app_s_sign_in_error_in_japanese_is_no_dead_end(advice_page, arti
     card = show(advice_page, cases.SIGN_IN_PASTES[name]).first
     output = advice_page.inner_text(BOUNCE_OUTPUT)
     assert "エラーメールではないようです" not in output
-    assert "メールソフトが送信サーバーにログインできなかったときの表示のようです" in output
+    assert "メールソフトで送信したときに表示されたエラーのようです" in output
     assert card.get_attribute("data-section") == "smtp-auth"
     assert "メールは送信されていません" in card.inner_text()
     if name == "thunderbird-ja":
