@@ -107,11 +107,11 @@ SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
                   r"|(?:いずれかの受信者|受信者の ?1 ?人)がサーバーによって拒否された|one of the recipients was rejected by the server",
                   "The message could not be sent because one of the recipients was rejected by the server.",
                   _OUTLOOK_CODES + "; Microsoft support, 'メール メッセージを送信すると 550、553、またはリレー禁止エラーを受信します'"),
-    SignInWording("iPhone / iPad / Mac のメール", r"送信サーバー?\S{0,100}への接続に失敗しました|によってパスワードが拒否されました"
+    SignInWording("iPhone / iPad / Mac のメール", r"送信サーバー? ?[“\x22']?[a-z0-9.-]{1,100}[”\x22']? ?への接続に失敗しました|によってパスワードが拒否されました"
                   r"|cannot send message using the server|rejected the password for user|does not allow relaying|rejected the sender address",
                   "送信サーバ“smtp.example.jp”への接続に失敗しました。",
                   "Apple Mail on iOS, iPadOS and macOS: 'Cannot Send Mail' / 'Cannot send message using the server' (support.apple.com)"),
-    SignInWording("メールソフト", r"サーバー? ?\S{0,100} ?にログオンできません",
+    SignInWording("メールソフト", r"サーバー? ?[“\x22']?[a-z0-9.-]{1,100}[”\x22']? ?にログオンできません",
                   "サーバー smtp.example.jp にログオンできません", "Japanese mail apps' wording of a refused sign-in (Outlook Express, Becky!)"),
     SignInWording(SMTP, r"\b535[ -]#?5\.7\.\d{1,3}\b",
                   "Error: Invalid login: 535-5.7.8 Username and Password not accepted.",
