@@ -104,7 +104,7 @@ def _without_addresses(text: str) -> str:
 
 
 def judge(evidence: Evidence) -> str:
-    if evidence.status[:1] == "2" or evidence.action in _DELIVERED_ACTIONS:
+    if evidence.action in _DELIVERED_ACTIONS or (evidence.status[:1] == "2" and evidence.action not in ("failed", "delayed")):
         return "delivered"
     rule = deciding_rule(evidence)
     return restate(rule.reason if rule else "onhold", evidence)

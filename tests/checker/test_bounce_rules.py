@@ -133,6 +133,11 @@ def test_unknown_user_with_a_mailbox_status_is_a_filter():
     assert analyze_bounce(report.replace("5.2.0", "5.1.1")).results[0].reason == "userunknown"
 
 
+def test_a_success_status_on_a_failed_recipient_is_not_a_success():
+    report = "Final-Recipient: rfc822; a@example.org\nAction: failed\nStatus: 2.1.1\nDiagnostic-Code: smtp; 550 5.1.1 User unknown\n"
+    assert analyze_bounce(report).results[0].reason == "userunknown"
+
+
 def test_au_convention_applies_only_to_au_recipients():
     text = TEXTS["au_filter"].replace("ezweb.ne.jp", "example.jp")
     # Elsewhere an answer without the address proves nothing: the address is unknown.
@@ -353,6 +358,23 @@ PROVIDER_ANSWERS = [
     ('policyviolation', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 attachment type .exe not allowed (in reply to end of DATA command)\n'),
     # Haraka, in Node.js's words
     ('networkerror', '<a@example.org>: Too many failures (Error: connect ECONNREFUSED 192.0.2.10:25)\n'),
+    # Chinese, Korean, Taiwanese, German and hosting providers' answers
+    ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 black ip. (in reply to MAIL FROM command)\n'),
+    ('blocked', '<a@example.org>: host mx.example.org[192.0.2.1] said: 553 5.7.0 IP REJECT: 192.0.2.5:1717380000 (in reply to MAIL FROM command)\n'),
+    ('emailtoolarge', '<a@example.org>: host mx.example.org[192.0.2.1] said: 552 message is too long. (in reply to end of DATA command)\n'),
+    ('spamdetected', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 Error: SB0102 - Rejected: SPAM (in reply to end of DATA command)\n'),
+    ('suspend', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 Inactive mbox (in reply to RCPT TO command)\n'),
+    ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 450 4.2.1 <a@example.org>: Mailbox received too much email in a short period of time (G30) (in reply to RCPT TO command)\n'),
+    ('mailboxfull', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 Benutzer hat zuviele Mails auf dem Server. / User has too many messages on the server. (in reply to RCPT TO command)\n'),
+    ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.1 Error.your access was denied. Since you sent too many e-mails, you are not allowed to send more e-mails within 24 hours. (in reply to RCPT TO command)\n'),
+    ('ratelimited', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.7.0 Your message could not be sent. The limit on the number of allowed outgoing messages was exceeded. (in reply to MAIL FROM command)\n'),
+    ('notcompliantrfc', '<a@example.org>: host mx.example.org[192.0.2.1] said: 550 Blank From: addresses are not allowed. Provide a valid From. IB501 (in reply to end of DATA command)\n'),
+    ('virusdetected', '<a@example.org>: host mx.example.org[192.0.2.1] said: 552 5.7.1 virus Win.Test.EICAR_HDB-1 detected by Zoho Mail (in reply to end of DATA command)\n'),
+    # ... but 'too much mail data' stays the size of the message
+    ('emailtoolarge', '<a@example.org>: host mx.example.org[192.0.2.1] said: 552 5.3.4 Error: too much mail data (in reply to end of DATA command)\n'),
+    # Tencent QQ Mail's notice in Chinese
+    ('mailboxfull', 'From: PostMaster <PostMaster@qq.com>\nSubject: 退信\n\n很抱歉您发送的邮件被退回。\n收件人：zhoujie@qq.com\n退信原因： 收件人空间不足\n'),
+    ('userunknown', 'From: PostMaster <PostMaster@qq.com>\nSubject: 退信\n\n很抱歉您发送的邮件被退回。\n收件人：zhoujie@qq.com\n退信原因： 该用户未开通QQ邮箱\n'),
     # Exim's give-ups: every DNS lookup failed for good, every host failing for long
     ('hostunknown', '  a@example.org\n    all host address lookups failed permanently\n'),
     ('expired', '  a@example.org\n    all hosts have been failing for a long time and were last tried after this message arrived\n'),
