@@ -70,6 +70,12 @@ REASON_LABELS_JA: dict[str, str] = {
 
 # The same causes while they last (a delay warning, a give-up after temporary answers):
 # "the domain accepts no mail" is a fact for good, a 421 only says "not now".
+# The cause of an app's error on sending: which step stopped is in the message it showed.
+STATE_REASON_LABELS_JA: dict[str, str] = {
+    SIGN_IN: "送信サーバーへの接続、暗号化、ログイン（SMTP 認証）、差出人や宛先の確認のどこかで止まりました"
+             "（どこで止まったかは、表示されたメッセージに書かれています）",
+}
+
 TEMPORARY_REASON_LABELS_JA: dict[str, str] = {
     "userunknown": "相手のサーバーが、いまは宛先を確かめられない状態です",
     "hostunknown": "相手のサーバーが見つかりません（DNS の一時的な問題のことがあります）",
@@ -104,8 +110,7 @@ STATE_HEADLINES_JA: dict[str, str] = {
     DELAYED: "まだ届いていません。送信サーバーが自動で送り直しを続けています。",
     GAVE_UP: "届きませんでした。送信サーバーは送り直しを続けましたが、配送をあきらめました。",
     REFUSED: "このメールは相手に届きませんでした。",
-    SIGN_IN: "メールは送信されていません。メールソフトが送信サーバーに接続できなかったか、"
-             "ログイン（SMTP 認証）や差出人・宛先の確認で断られました。",
+    SIGN_IN: "メールは送信されていません。メールソフトが送信サーバーにメールを渡す前に止まりました。",
 }
 
 # Resend or wait: (state, who acts) first, then the state alone. A refusal whose class no
@@ -432,6 +437,8 @@ def reply_agrees(code: str) -> frozenset[str]:
 # ---- lookups ----
 
 def reason_label_ja(reason: str, state: str = "") -> str:
+    if state in STATE_REASON_LABELS_JA:
+        return STATE_REASON_LABELS_JA[state]
     if (state == DELAYED or (state == GAVE_UP and reason != "expired")) and reason in TEMPORARY_REASON_LABELS_JA:
         return TEMPORARY_REASON_LABELS_JA[reason]
     return REASON_LABELS_JA.get(reason, REASON_LABELS_JA["undefined"])
