@@ -216,9 +216,12 @@ def _ses_results(notice: SesNotice) -> list[RecipientResult]:
 
 
 def _from_text(finding: freetext.TextFinding, complete: bool) -> RecipientResult:
-    if _says_delivered(finding.context):
-        return _result(Evidence(recipient=finding.recipient, action="delivered"), "delivered", finding.remote_host)
-    action = "delayed" if _still_trying(finding.context) and finding.status[:1] != "5" else "failed"
+    if finding.status[:1] == "2" or _says_delivered(finding.context):  # '250 2.1.5 Ok', or Outlook's words
+        action = "delivered"
+    elif _still_trying(finding.context) and finding.status[:1] != "5":
+        action = "delayed"
+    else:
+        action = "failed"
     diagnostic = finding.diagnostic
     if not complete and not names_a_reason(diagnostic):
         # A paste has lost its line structure (re-wrapped, quoted): when the line found says

@@ -123,3 +123,10 @@ def test_a_pasted_japanese_auto_reply_is_an_auto_reply():
     assert analyze_bounce(paste).kind == "autoreply"
     # A bounce that calls itself an automatic reply is still a bounce
     assert analyze_bounce("このメールは自動返信です。宛先のメールアドレスが見つかりませんでした。").kind == "bounce"
+
+
+def test_a_pasted_success_line_is_delivered():
+    # Postfix's success notice, its words without the report: a 2.x.x status is a delivery
+    paste = "Enclosed is the mail delivery report that you requested.\n\n<hanako@example.org>: delivery via\n    mx.example.org[192.0.2.2]:25: 250 2.1.5 Ok\n"
+    report = analyze_bounce(paste)
+    assert report.kind == "delivered" and [(r.reason, r.action) for r in report.results] == [("delivered", "delivered")]
