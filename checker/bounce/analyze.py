@@ -140,9 +140,8 @@ def _sign_in_result(doc: Document, results: list[RecipientResult]) -> RecipientR
     # An app's own dialog, pasted, is the app's whatever the server it quotes said; a server's
     # reply alone is a sign-in's only when the judge read it as one.
     dialog = row.from_app and doc.is_fragment
-    if not dialog and any(r.reason not in row.readings for r in results):
-        return None
-    if any(r.recipient for r in results) and _looks_like_bounce(doc, subject=_opening(doc, text)) and not dialog:
+    bounce = any(r.recipient for r in results) and _looks_like_bounce(doc, subject=_opening(doc, text))
+    if not dialog and (bounce or any(r.reason not in row.readings for r in results)):
         return None  # a bounce that quotes an AUTH reply is a bounce
     status, replycode = freetext.first_status(text), freetext.first_replycode(text)
     if not row.from_app and replycode and replycode not in row.replies:
@@ -216,7 +215,7 @@ def _ses_results(notice: SesNotice) -> list[RecipientResult]:
 
 
 def _from_text(finding: freetext.TextFinding, complete: bool) -> RecipientResult:
-    if finding.status[:1] == "2" or _says_delivered(finding.context):  # '250 2.1.5 Ok', or Outlook's words
+    if finding.status[:1] == "2" or _says_any(finding.context, DELIVERED_PHRASES):  # '250 2.1.5 Ok', or Outlook's words
         action = "delivered"
     elif _still_trying(finding.context) and finding.status[:1] != "5":
         action = "delayed"
@@ -322,8 +321,7 @@ def _is_autoreply(doc: Document, subject: str) -> bool:
 
 
 def _sounds_like_vacation(text: str) -> bool:
-    lowered = text[:3000].lower()
-    return any(phrase in lowered for phrase in VACATION_PHRASES)
+    return _says_any(text[:3000], VACATION_PHRASES)
 
 
 def _autoreply_results(doc: Document) -> list[RecipientResult]:
@@ -369,16 +367,14 @@ def _is_list_administrator(address: str) -> bool:
     return local.endswith(("-owner", "-request", "-bounces")) or local.startswith("owner-")
 
 
-def _says_delivered(text: str) -> bool:
+def _says_any(text: str, phrases: tuple[str, ...]) -> bool:
     lowered = text.lower()
-    return any(phrase in lowered for phrase in DELIVERED_PHRASES)
+    return any(phrase in lowered for phrase in phrases)
 
 
 def _still_trying(text: str) -> bool:
     """The notice warns of a delay and does not say that the retrying has stopped."""
-    lowered = text.lower()
-    return (any(phrase in lowered for phrase in DELAY_PHRASES)
-            and not any(phrase in lowered for phrase in GIVE_UP_PHRASES))
+    return _says_any(text, DELAY_PHRASES) and not _says_any(text, GIVE_UP_PHRASES)
 
 
 def _sender_side_addresses(doc: Document) -> set[str]:

@@ -221,10 +221,13 @@ def _for_help(lines: list[str], index: int, match: re.Match[str]) -> bool:
     the list owner at", on its line or at the end of the line before it; "まで返信")."""
     if _HELP_AFTER.match(lines[index], match.end()):
         return True
-    before = lines[index][:match.start()]
-    if not before.strip(" \t<") and index:
-        before = lines[index - 1]
-    return bool(_HELP_LEAD.search(before.rstrip(" \t<")[-80:]))
+    return bool(_HELP_LEAD.search(_words_before(lines, index, match.start()).rstrip(" \t<")[-80:]))
+
+
+def _words_before(lines: list[str], index: int, position: int) -> str:
+    """What stands before an address: on its line, or the line above where it starts its line."""
+    before = lines[index][:position]
+    return lines[index - 1] if not before.strip(" \t<") and index else before
 
 
 # Postfix's bounce(8) names an alias's original address after the expanded one:
@@ -233,9 +236,7 @@ _EXPANDED_FROM = re.compile(r"\(expanded from\s{0,4}<?$", re.I)
 
 
 def _is_expansion_source(lines: list[str], index: int, position: int) -> bool:
-    before = lines[index][:position]
-    if not before.strip(" \t<") and index:
-        before = lines[index - 1]
+    before = _words_before(lines, index, position)
     return bool(_EXPANDED_FROM.search(before[-40:].rstrip(" \t<") + "<"))
 
 
@@ -280,12 +281,11 @@ def answer_text(block: list[str], own_line: int, address: str) -> str:
     line = block[own_line] if own_line < len(block) else ""
     position = line.lower().find(address.lower())
     after = line[position + len(address):].lstrip(">:;,) \t") if position >= 0 else ""
-    if len(after) > 3 and not after.endswith(":"):
+    if len(after) > 3:  # words that end with ':' ("... was automatically rejected:") run on below
         return _with_continuation(block, own_line, first=after)
-    # Words that end with ':' ("... was automatically rejected:") announce the answer below.
     following = _next_paragraph(block, own_line + 1)
     if following:
-        return " ".join(([after] if len(after) > 3 else []) + following)[:500]
+        return " ".join(following)[:500]
     if position <= 0 or _MESSAGE_FIELD.match(line) or _LABEL.fullmatch(line[:position]):
         return ""  # a field's name ('宛先:', 'To:') says nothing of the failure
     return line[:position].strip(" \t:;,<(")[:500]

@@ -68,14 +68,14 @@ REASON_LABELS_JA: dict[str, str] = {
     "feedback": "受信者が迷惑メールとして報告した通知です",
 }
 
-# The same causes while they last (a delay warning, a give-up after temporary answers):
-# "the domain accepts no mail" is a fact for good, a 421 only says "not now".
 # The cause of an app's error on sending: which step stopped is in the message it showed.
 STATE_REASON_LABELS_JA: dict[str, str] = {
     SIGN_IN: "送信サーバーへの接続、暗号化、ログイン（SMTP 認証）、差出人や宛先の確認のどこかで止まりました"
              "（どこで止まったかは、表示されたメッセージに書かれています）",
 }
 
+# The same causes while they last (a delay warning, a give-up after temporary answers):
+# "the domain accepts no mail" is a fact for good, a 421 only says "not now".
 TEMPORARY_REASON_LABELS_JA: dict[str, str] = {
     "userunknown": "相手のサーバーが、いまは宛先を確かめられない状態です",
     "hostunknown": "相手のサーバーが見つかりません（DNS の一時的な問題のことがあります）",

@@ -19,6 +19,10 @@ from checker.bounce.reasons import SIGN_IN_REPLIES
 MAX_READ_CHARS = 4000
 
 
+# What the judge makes of a server's sign-in reply that names no recipient.
+_SIGN_IN_READINGS = frozenset({"securityerror", "onhold", "undefined"})
+
+
 @dataclass(frozen=True)
 class SignInWording:
     client: str
@@ -28,7 +32,7 @@ class SignInWording:
     # For a server's reply: the reply codes it may come with (RFC 4954 section 6: AUTH's own)
     # and what the judge may have made of it, for the paste to be read as the app's error.
     replies: frozenset[str] = SIGN_IN_REPLIES
-    readings: frozenset[str] = frozenset({"securityerror", "onhold", "undefined"})
+    readings: frozenset[str] = _SIGN_IN_READINGS
     pattern: re.Pattern[str] = field(init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -121,7 +125,7 @@ SIGN_IN_WORDINGS: tuple[SignInWording, ...] = (
     SignInWording(SMTP, r"not owned by user",
                   "553 5.7.1 <info@example.com>: Sender address rejected: not owned by user taro@example.jp",
                   "Postfix: smtpd_sender_login_maps, reject_sender_login_mismatch (postconf(5))",
-                  replies=frozenset({"553", "550", "554"}), readings=frozenset({"rejected", "securityerror", "onhold", "undefined"})),
+                  replies=frozenset({"553", "550", "554"}), readings=_SIGN_IN_READINGS | {"rejected"}),
     SignInWording(SMTP, r"\b53[0458][ -](?:#?5\.7\.\d{1,3} )?(?:[^\n]{0,80} )?(?:authentication|auth\b|認証)",
                   "535 5.7.8 Error: authentication failed: authentication failure",
                   _RFC4954 + "; Postfix smtpd SASL ('535 5.7.8 Error: authentication failed')"),
